@@ -1,0 +1,25 @@
+// Adds up vitest's "Tests  N failed | M passed" lines from every package into one closing line.
+import { readFileSync } from 'node:fs';
+
+const text = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let suites = 0;
+for (const line of text.split('\n')) {
+  const m = line.match(/\bTests\s+(.*)\(\d+\)\s*$/);
+  if (!m) continue;
+  suites++;
+  for (const part of m[1].split('|')) {
+    const [, n, kind] = part.trim().match(/^(\d+)\s+(\w+)/) ?? [];
+    if (kind === 'passed') passed += Number(n);
+    else if (kind === 'failed') failed += Number(n);
+    else if (kind === 'skipped' || kind === 'todo') skipped += Number(n);
+  }
+}
+if (suites === 0) {
+  console.log('0 passed, 1 failed (no test summary found)');
+  process.exit(1);
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,10 @@
+/**
+ * `@connectors/engine`: the graph model, validation, the seed's list format and expressions. Safe to
+ * import in the browser. The runner lives at `@connectors/engine/runtime`, the guarded HTTP client at
+ * `@connectors/engine/http`.
+ */
+export * from './expressions';
+export * from './graph';
+export * from './seed';
+export * from './validation';
+export type * from './runtime/node-result';
