@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext, AppEnv } from './app-context';
+import { ApiError } from './errors/api-error';
+import { handleError } from './errors/error-handler';
+import { requireAuth } from './middleware/auth';
+import { apiKeyRoutes } from './routes/api-keys.routes';
+import { authRoutes } from './routes/auth.routes';
+import { meRoutes } from './routes/me.routes';
+import { workspaceRoutes } from './routes/workspaces.routes';
+
+/**
+ * The HTTP API under `/api/v1` (DESIGN §6). Pure wiring: every dependency arrives in `ctx`, so tests build
+ * the same app over a throw-away database and call it with `app.request()`.
+ */
+export function createApp(ctx: AppContext) {
+  const api = new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      c.set('ctx', ctx);
+      await next();
+    })
+    .use(
+      '*',
+      bodyLimit({
+        maxSize: ctx.config.maxBodyBytes,
+        onError: () => {
+          throw new ApiError(
+            413,
+            'payload_too_large',
+            `The request body is larger than ${ctx.config.maxBodyBytes} bytes`,
+          );
+        },
+      }),
+    )
+    .route('/auth', authRoutes)
+    .use('*', requireAuth)
+    .route('/me', meRoutes)
+    .route('/workspaces', workspaceRoutes)
+    .route('/api-keys', apiKeyRoutes);
+
+  const app = new Hono()
+    .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/api/v1', api)
+    .notFound((c) =>
+      c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
+    );
+  app.onError(handleError);
+  api.onError(handleError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  CONNECTORS_ENCRYPTION_KEY: z.string().optional(),
+  TRIGGER_SECRET_KEY: z.string().optional(),
+  CONNECTORS_ALLOW_PRIVATE_NETWORK: bool,
+  CONNECTORS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  EXECUTIONS_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  CONNECTORS_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  CONNECTORS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+});
+
+/** The app's configuration, read from the environment once at start (DESIGN §8). */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  encryptionKey: string | undefined;
+  triggerSecretKey: string | undefined;
+  allowPrivateNetwork: boolean;
+  rateLimitPerMinute: number;
+  retentionDays: number;
+  maxBodyBytes: number;
+  workerConcurrency: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.TRIGGER_SECRET_KEY && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'TRIGGER_SECRET_KEY needs DATABASE_URL: the embedded database lives inside this process, where Trigger.dev workers cannot reach it',
+    );
+  }
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    encryptionKey: e.CONNECTORS_ENCRYPTION_KEY,
+    triggerSecretKey: e.TRIGGER_SECRET_KEY,
+    allowPrivateNetwork: e.CONNECTORS_ALLOW_PRIVATE_NETWORK,
+    rateLimitPerMinute: e.CONNECTORS_RATE_LIMIT_PER_MINUTE,
+    retentionDays: e.EXECUTIONS_RETENTION_DAYS,
+    maxBodyBytes: e.CONNECTORS_MAX_BODY_BYTES,
+    workerConcurrency: e.CONNECTORS_WORKER_CONCURRENCY,
+  };
+}
