@@ -5,8 +5,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { machineLine, writeBenchSection } from '../../../bench/report';
-import { createHttpClient } from '../src/http';
 import { graphSchema } from '../src/graph';
+import { createHttpClient } from '../src/http';
 import { type EnginePorts, runGraph, systemClock } from '../src/runtime';
 import { convertSeedConnector } from '../src/seed';
 
@@ -14,12 +14,14 @@ const server = createServer((req, res) => {
   const delay = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay') ?? 0);
   req.resume();
   req.on('end', () => {
-    const body =
-      req.url?.startsWith('/search')
-        ? { results: [{ id: 'c1' }] }
-        : req.url?.startsWith('/contacts')
-          ? { properties: { firstname: 'John', lastname: 'Smith' }, associations: { companies: [{ id: 'co1' }] } }
-          : { properties: { name: 'Acme', industry: 'Technology' } };
+    const body = req.url?.startsWith('/search')
+      ? { results: [{ id: 'c1' }] }
+      : req.url?.startsWith('/contacts')
+        ? {
+            properties: { firstname: 'John', lastname: 'Smith' },
+            associations: { companies: [{ id: 'co1' }] },
+          }
+        : { properties: { name: 'Acme', industry: 'Technology' } };
     const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     delay ? setTimeout(send, delay) : send();
   });
@@ -30,25 +32,42 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const seed = convertSeedConnector({
   steps: [
     {
-      id: 'step_1', name: 'Search', method: 'POST', url: `${base}/search`,
+      id: 'step_1',
+      name: 'Search',
+      method: 'POST',
+      url: `${base}/search`,
       auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-      body: { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }] },
+      body: {
+        filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
+      },
       outputMapping: { contactId: 'results[0].id' },
     },
     {
-      id: 'step_2', name: 'Contact', method: 'GET', url: `${base}/contacts/{{step_1.contactId}}`,
+      id: 'step_2',
+      name: 'Contact',
+      method: 'GET',
+      url: `${base}/contacts/{{step_1.contactId}}`,
       auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-      outputMapping: { firstName: 'properties.firstname', lastName: 'properties.lastname', companyId: 'associations.companies[0].id' },
+      outputMapping: {
+        firstName: 'properties.firstname',
+        lastName: 'properties.lastname',
+        companyId: 'associations.companies[0].id',
+      },
     },
     {
-      id: 'step_3', name: 'Company', method: 'GET', url: `${base}/companies/{{step_2.companyId}}`,
+      id: 'step_3',
+      name: 'Company',
+      method: 'GET',
+      url: `${base}/companies/{{step_2.companyId}}`,
       auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
       outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
     },
   ],
   finalMapping: {
-    first_name: '{{step_2.firstName}}', last_name: '{{step_2.lastName}}',
-    'metadata.company_name': '{{step_3.companyName}}', 'metadata.industry': '{{step_3.industry}}',
+    first_name: '{{step_2.firstName}}',
+    last_name: '{{step_2.lastName}}',
+    'metadata.company_name': '{{step_3.companyName}}',
+    'metadata.industry': '{{step_3.industry}}',
   },
 });
 if (!seed.ok) throw new Error('seed conversion failed');
@@ -62,7 +81,12 @@ const ports: EnginePorts = {
 };
 
 async function engineChain(i: number) {
-  const r = await runGraph({ graph: chain, ports, run: { executionId: `b${i}`, attempt: 1 }, input: { email: 'john@acme.com' } });
+  const r = await runGraph({
+    graph: chain,
+    ports,
+    run: { executionId: `b${i}`, attempt: 1 },
+    input: { email: 'john@acme.com' },
+  });
   if (r.status !== 'success') throw new Error(`run ${r.status}: ${r.error?.message}`);
 }
 
@@ -70,14 +94,22 @@ async function handWritten() {
   const headers = { authorization: 'Bearer pat-bench-token', 'content-type': 'application/json' };
   const s = (await (
     await fetch(`${base}/search`, {
-      method: 'POST', headers,
-      body: JSON.stringify({ filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: 'john@acme.com' }] }] }),
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: 'john@acme.com' }] }],
+      }),
     })
   ).json()) as { results: { id: string }[] };
-  const c = (await (await fetch(`${base}/contacts/${encodeURIComponent(s.results[0]!.id)}`, { headers })).json()) as {
-    properties: { firstname: string }; associations: { companies: { id: string }[] };
+  const c = (await (
+    await fetch(`${base}/contacts/${encodeURIComponent(s.results[0]!.id)}`, { headers })
+  ).json()) as {
+    properties: { firstname: string };
+    associations: { companies: { id: string }[] };
   };
-  const co = (await (await fetch(`${base}/companies/${c.associations.companies[0]!.id}`, { headers })).json()) as {
+  const co = (await (
+    await fetch(`${base}/companies/${c.associations.companies[0]!.id}`, { headers })
+  ).json()) as {
     properties: { name: string };
   };
   if (!co.properties.name || !c.properties.firstname) throw new Error('bad');
@@ -104,10 +136,19 @@ const DELAY = 100;
 const parallel = graphSchema.parse({
   version: 1,
   nodes: [
-    ...['a', 'b', 'c'].map((id) => ({ id, type: 'http', data: { url: `${base}/companies/${id}?delay=${DELAY}` } })),
+    ...['a', 'b', 'c'].map((id) => ({
+      id,
+      type: 'http',
+      data: { url: `${base}/companies/${id}?delay=${DELAY}` },
+    })),
     { id: 'out', type: 'output', data: { fieldMappings: { 'metadata.x': '{{a.n & b.n & c.n}}' } } },
   ],
-  edges: ['a', 'b', 'c'].map((s) => ({ id: `e_${s}`, source: s, target: 'out', data: { mapping: { n: 'properties.name' } } })),
+  edges: ['a', 'b', 'c'].map((s) => ({
+    id: `e_${s}`,
+    source: s,
+    target: 'out',
+    data: { mapping: { n: 'properties.name' } },
+  })),
 });
 const parallelMs = await timeIt(20, async (i) => {
   const r = await runGraph({ graph: parallel, ports, run: { executionId: `p${i}`, attempt: 1 } });
@@ -120,7 +161,10 @@ const rows = [
   ['hand-written `fetch` ×3 (baseline)', `${baseline.toFixed(3)} ms / chain`],
   ['engine, seed 3-step chain', `${engine.toFixed(3)} ms / chain (×${(engine / baseline).toFixed(2)})`],
   ['engine overhead per step', `**${perStep.toFixed(3)} ms** (target < 0.3 ms)`],
-  [`3 parallel ${DELAY} ms branches + output`, `${parallelMs.toFixed(1)} ms (critical path ${DELAY} ms: +${overParallel.toFixed(1)}%, target < 10%)`],
+  [
+    `3 parallel ${DELAY} ms branches + output`,
+    `${parallelMs.toFixed(1)} ms (critical path ${DELAY} ms: +${overParallel.toFixed(1)}%, target < 10%)`,
+  ],
 ];
 const md = `## Engine (\`pnpm --filter @connectors/engine bench\`)
 

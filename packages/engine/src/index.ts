@@ -5,6 +5,6 @@
  */
 export * from './expressions';
 export * from './graph';
+export type * from './runtime/node-result';
 export * from './seed';
 export * from './validation';
-export type * from './runtime/node-result';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSchema } from '../src/graph';
 import type { NodeResult } from '../src/runtime';
-import { MockApi } from './support/mock-api';
 import { run, testPorts } from './support/harness';
+import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 beforeAll(async () => {
@@ -47,7 +47,12 @@ describe('resuming a run', () => {
     expect(api.calls('GET /one')).toHaveLength(1);
 
     const ports = testPorts();
-    const result = await run({ graph: graph(), ports, completed: persisted, run: { executionId: 'exec_1', attempt: 2 } });
+    const result = await run({
+      graph: graph(),
+      ports,
+      completed: persisted,
+      run: { executionId: 'exec_1', attempt: 2 },
+    });
     expect(result.status).toBe('success');
     expect(result.outputData).toEqual({ first_name: 'two' });
     expect(api.calls('GET /one')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSchema } from '../src/graph';
-import { MockApi } from './support/mock-api';
 import { recordingClock, run, staticSecrets, testPorts } from './support/harness';
+import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 let flaky = 0;
@@ -11,7 +11,9 @@ beforeAll(async () => {
     .on('GET /bad-request', () => ({ status: 400, json: { error: 'bad' } }))
     .on('GET /flaky', () => (++flaky < 3 ? { status: 503 } : { json: { ok: true } }))
     .on('GET /limited', () => ({ status: 429, headers: { 'retry-after': '2' } }))
-    .on('POST /token', (req) => ({ json: { access_token: `tok-${req.headers.authorization?.slice(6, 12)}` } }))
+    .on('POST /token', (req) => ({
+      json: { access_token: `tok-${req.headers.authorization?.slice(6, 12)}` },
+    }))
     .on('GET /me', (req) => ({ json: { auth: req.headers.authorization } }));
   await api.start();
 });
@@ -20,7 +22,13 @@ afterAll(() => api.stop());
 const single = (path: string, retry?: object) =>
   graphSchema.parse({
     version: 1,
-    nodes: [{ id: 'step_1', type: 'http', data: { name: 's', method: 'GET', url: `${api.url}${path}`, ...(retry ? { retry } : {}) } }],
+    nodes: [
+      {
+        id: 'step_1',
+        type: 'http',
+        data: { name: 's', method: 'GET', url: `${api.url}${path}`, ...(retry ? { retry } : {}) },
+      },
+    ],
     edges: [],
   });
 
@@ -83,7 +91,13 @@ describe('retries', () => {
     const ports = testPorts({ clock });
     const g = graphSchema.parse({
       version: 1,
-      nodes: [{ id: 'n', type: 'http', data: { url: 'http://127.0.0.1:1/x', retry: { maxAttempts: 2, minDelayMs: 1 } } }],
+      nodes: [
+        {
+          id: 'n',
+          type: 'http',
+          data: { url: 'http://127.0.0.1:1/x', retry: { maxAttempts: 2, minDelayMs: 1 } },
+        },
+      ],
     });
     const result = await run({ graph: g, ports });
     expect(result.status).toBe('failed');
@@ -109,7 +123,9 @@ describe('auth', () => {
       ],
       edges: [{ id: 'e', source: 'a', target: 'b' }],
     });
-    const ports = testPorts({ secrets: staticSecrets({ 'credentials.acme.client_secret': 'shh-very-secret' }) });
+    const ports = testPorts({
+      secrets: staticSecrets({ 'credentials.acme.client_secret': 'shh-very-secret' }),
+    });
     const result = await run({ graph: g, ports });
     expect(result.status).toBe('success');
     expect(api.calls('POST /token')).toHaveLength(1);
@@ -126,12 +142,28 @@ describe('auth', () => {
     const g = graphSchema.parse({
       version: 1,
       nodes: [
-        { id: 'q', type: 'http', data: { url: `${api.url}/me`, auth: { type: 'api-key', in: 'query', name: 'key', apiKey: '{{workspace.maps_key}}' } } },
-        { id: 'b', type: 'http', data: { url: `${api.url}/me`, auth: { type: 'basic', username: 'u', password: '{{workspace.pw}}' } } },
+        {
+          id: 'q',
+          type: 'http',
+          data: {
+            url: `${api.url}/me`,
+            auth: { type: 'api-key', in: 'query', name: 'key', apiKey: '{{workspace.maps_key}}' },
+          },
+        },
+        {
+          id: 'b',
+          type: 'http',
+          data: {
+            url: `${api.url}/me`,
+            auth: { type: 'basic', username: 'u', password: '{{workspace.pw}}' },
+          },
+        },
       ],
       edges: [{ id: 'e', source: 'q', target: 'b' }],
     });
-    const ports = testPorts({ secrets: staticSecrets({ 'workspace.maps_key': 'k-123456', 'workspace.pw': 'pa ss' }) });
+    const ports = testPorts({
+      secrets: staticSecrets({ 'workspace.maps_key': 'k-123456', 'workspace.pw': 'pa ss' }),
+    });
     await run({ graph: g, ports });
     expect(api.log[0]?.query.get('key')).toBe('k-123456');
     expect(api.log[1]?.headers.authorization).toBe(`Basic ${Buffer.from('u:pa ss').toString('base64')}`);
@@ -144,7 +176,13 @@ describe('auth', () => {
     api.log.length = 0;
     const g = graphSchema.parse({
       version: 1,
-      nodes: [{ id: 'a', type: 'http', data: { url: `${api.url}/me`, auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' } } }],
+      nodes: [
+        {
+          id: 'a',
+          type: 'http',
+          data: { url: `${api.url}/me`, auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' } },
+        },
+      ],
     });
     const result = await run({ graph: g, ports: testPorts() });
     expect(result.status).toBe('failed');
@@ -156,9 +194,17 @@ describe('auth', () => {
     api.log.length = 0;
     const g = graphSchema.parse({
       version: 1,
-      nodes: [{ id: 'a', type: 'http', data: { url: `${api.url}/me`, auth: { type: 'bearer', token: '{{workspace.t}}' } } }],
+      nodes: [
+        {
+          id: 'a',
+          type: 'http',
+          data: { url: `${api.url}/me`, auth: { type: 'bearer', token: '{{workspace.t}}' } },
+        },
+      ],
     });
-    const ports = testPorts({ secrets: staticSecrets({ 'workspace.t': { value: 'secret-t', hosts: ['api.hubapi.com'] } }) });
+    const ports = testPorts({
+      secrets: staticSecrets({ 'workspace.t': { value: 'secret-t', hosts: ['api.hubapi.com'] } }),
+    });
     const result = await run({ graph: g, ports });
     expect(result.status).toBe('failed');
     expect(ports.recorder.finished[0]?.error?.code).toBe('credential_host_not_allowed');

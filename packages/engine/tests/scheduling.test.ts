@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphInput, graphSchema } from '../src/graph';
-import { MockApi } from './support/mock-api';
 import { run, testPorts } from './support/harness';
+import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 beforeAll(async () => {
@@ -32,13 +32,24 @@ describe('conditional branches', () => {
       version: 1,
       nodes: [
         http('search', `${api.url}${path}`),
-        { id: 'found', type: 'condition', position: { x: 0, y: 0 }, data: { name: 'Found?', expression: '$exists(search.id)' } },
+        {
+          id: 'found',
+          type: 'condition',
+          position: { x: 0, y: 0 },
+          data: { name: 'Found?', expression: '$exists(search.id)' },
+        },
         http('get', `${api.url}/contact/{{found.id}}`),
         http('create', `${api.url}/create`, { method: 'POST', body: { email: '{{input.email}}' } }),
       ],
       edges: [
         { id: 'e1', source: 'search', target: 'found', data: { mapping: { id: 'results[0].id' } } },
-        { id: 'e2', source: 'found', sourceHandle: 'true', target: 'get', data: { mapping: { id: 'search.id' } } },
+        {
+          id: 'e2',
+          source: 'found',
+          sourceHandle: 'true',
+          target: 'get',
+          data: { mapping: { id: 'search.id' } },
+        },
         { id: 'e3', source: 'found', sourceHandle: 'false', target: 'create' },
       ],
     });
@@ -80,7 +91,12 @@ describe('parallel branches', () => {
           data: { name: 'Out', fieldMappings: { 'metadata.v': '{{a.v & b.v & c.v}}' } },
         },
       ],
-      edges: ['a', 'b', 'c'].map((s) => ({ id: `e_${s}`, source: s, target: 'out', data: { mapping: { v: 'v' } } })),
+      edges: ['a', 'b', 'c'].map((s) => ({
+        id: `e_${s}`,
+        source: s,
+        target: 'out',
+        data: { mapping: { v: 'v' } },
+      })),
     });
     const started = Date.now();
     const result = await run({ graph: g, ports: testPorts() });
@@ -110,10 +126,30 @@ describe('joins, error handles and failure modes', () => {
       graph({
         version: 1,
         nodes: [
-          { id: 'cond', type: 'condition', position: { x: 0, y: 0 }, data: { name: 'c', expression: 'input.flag' } },
-          { id: 't', type: 'transform', position: { x: 0, y: 0 }, data: { name: 't', values: { x: '"yes"' } } },
-          { id: 'f', type: 'transform', position: { x: 0, y: 0 }, data: { name: 'f', values: { x: '"no"' } } },
-          { id: 'out', type: 'output', position: { x: 0, y: 0 }, data: { name: 'o', join, fieldMappings: { title: '{{t.x}}' } } },
+          {
+            id: 'cond',
+            type: 'condition',
+            position: { x: 0, y: 0 },
+            data: { name: 'c', expression: 'input.flag' },
+          },
+          {
+            id: 't',
+            type: 'transform',
+            position: { x: 0, y: 0 },
+            data: { name: 't', values: { x: '"yes"' } },
+          },
+          {
+            id: 'f',
+            type: 'transform',
+            position: { x: 0, y: 0 },
+            data: { name: 'f', values: { x: '"no"' } },
+          },
+          {
+            id: 'out',
+            type: 'output',
+            position: { x: 0, y: 0 },
+            data: { name: 'o', join, fieldMappings: { title: '{{t.x}}' } },
+          },
         ],
         edges: [
           { id: 'e1', source: 'cond', sourceHandle: 'true', target: 't' },
@@ -136,10 +172,21 @@ describe('joins, error handles and failure modes', () => {
       version: 1,
       nodes: [
         http('get', `${api.url}/fail`),
-        { id: 'fallback', type: 'transform', position: { x: 0, y: 0 }, data: { name: 'fb', values: { why: 'get.status' } } },
+        {
+          id: 'fallback',
+          type: 'transform',
+          position: { x: 0, y: 0 },
+          data: { name: 'fb', values: { why: 'get.status' } },
+        },
       ],
       edges: [
-        { id: 'e1', source: 'get', sourceHandle: 'error', target: 'fallback', data: { mapping: { status: 'status', message: 'message' } } },
+        {
+          id: 'e1',
+          source: 'get',
+          sourceHandle: 'error',
+          target: 'fallback',
+          data: { mapping: { status: 'status', message: 'message' } },
+        },
       ],
     });
     const ports = testPorts();

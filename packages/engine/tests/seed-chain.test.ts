@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertSeedConnector } from '../src/seed';
 import { validateGraph } from '../src/validation';
-import { MockApi } from './support/mock-api';
 import { run, staticSecrets, testPorts } from './support/harness';
+import { MockApi } from './support/mock-api';
 
 /** The seed's HubSpot example exactly as the seed writes it, only its `//` comments removed. */
 function seedConnector(baseUrl: string) {

@@ -2,7 +2,13 @@ import type { Graph, GraphEdge, GraphNode } from '../graph/graph.schema';
 import { effectiveSourceHandle } from '../graph/node-registry';
 import type { EnginePorts } from '../ports';
 import { evaluateEdgeMapping } from './edge-mapping';
-import { DEFAULT_LIMITS, type NodeExecutor, type NodeOutcome, type RunInfo, type RunLimits } from './executor';
+import {
+  DEFAULT_LIMITS,
+  type NodeExecutor,
+  type NodeOutcome,
+  type RunInfo,
+  type RunLimits,
+} from './executor';
 import { defaultExecutors } from './executors';
 import type { NodeError, NodeResult, RunStatus } from './node-result';
 import { redactDeep } from './redact';
@@ -252,7 +258,7 @@ export async function runGraph(options: RunGraphOptions): Promise<RunGraphResult
     outcome: NodeOutcome,
   ): Promise<{ handle: string | null; edgeValues: NodeResult['edgeValues']; error?: NodeError }> => {
     const edges = outgoing.get(node.id) ?? [];
-    let error = outcome.status === 'failed' ? outcome.error : undefined;
+    const error = outcome.status === 'failed' ? outcome.error : undefined;
     let handle: string | null = null;
     let input = outcome.mappingInput;
     let bindings = outcome.mappingBindings;

@@ -14,7 +14,10 @@ export interface LoggedRequest {
 export type Handler = (
   req: LoggedRequest,
   res: ServerResponse,
-) => void | Promise<void> | { status?: number; json?: unknown; headers?: Record<string, string>; delayMs?: number };
+) =>
+  | void
+  | Promise<void>
+  | { status?: number; json?: unknown; headers?: Record<string, string>; delayMs?: number };
 
 /**
  * A real HTTP server on 127.0.0.1 with routes keyed by `METHOD /path` (path without query). Every

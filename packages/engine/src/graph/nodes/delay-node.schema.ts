@@ -3,7 +3,11 @@ import { joinSchema, nodeNameSchema, nodeSchemaOf } from '../common.schema';
 
 export const delayNodeDataSchema = z.object({
   name: nodeNameSchema.default('Delay'),
-  seconds: z.number().min(0).max(86_400 * 30).default(0),
+  seconds: z
+    .number()
+    .min(0)
+    .max(86_400 * 30)
+    .default(0),
   join: joinSchema.optional(),
 });
 export type DelayNodeData = z.infer<typeof delayNodeDataSchema>;

@@ -32,7 +32,13 @@ const oauth2Auth = z.object({
 });
 const noAuth = z.object({ type: z.literal('none') });
 
-export const authSchema = z.discriminatedUnion('type', [noAuth, bearerAuth, apiKeyAuth, basicAuth, oauth2Auth]);
+export const authSchema = z.discriminatedUnion('type', [
+  noAuth,
+  bearerAuth,
+  apiKeyAuth,
+  basicAuth,
+  oauth2Auth,
+]);
 export type Auth = z.infer<typeof authSchema>;
 
 export const retrySchema = z.object({

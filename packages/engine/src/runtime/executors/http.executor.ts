@@ -48,7 +48,12 @@ export async function executeHttp(ctx: NodeExecutionContext<HttpNode>): Promise<
       scope,
       { maxBodyBytes: settings.limits.maxRequestBodyBytes },
     );
-    const auth = await applyAuth(data.auth, scope, { http: ports.http, cache: settings.cache, timeoutMs, signal });
+    const auth = await applyAuth(data.auth, scope, {
+      http: ports.http,
+      cache: settings.cache,
+      timeoutMs,
+      signal,
+    });
     secrets.push(...auth.secrets);
     const url = new URL(built.url);
     for (const [k, v] of auth.query) url.searchParams.append(k, v);
@@ -75,7 +80,12 @@ export async function executeHttp(ctx: NodeExecutionContext<HttpNode>): Promise<
         },
       };
     }
-    request = { method: built.method, url: url.toString(), headers, ...(built.body !== undefined ? { body: built.body } : {}) };
+    request = {
+      method: built.method,
+      url: url.toString(),
+      headers,
+      ...(built.body !== undefined ? { body: built.body } : {}),
+    };
   } catch (err) {
     return { ...failedOutcome(err, ['data'], null), secrets };
   }
@@ -127,7 +137,8 @@ export async function executeHttp(ctx: NodeExecutionContext<HttpNode>): Promise<
       lastError = { code, message: record.error };
       // The client knows which failures are transient (a TLS certificate error is not, a reset is).
       retryable =
-        !signal.aborted && (typeof e.retryable === 'boolean' ? e.retryable : code === 'timeout' || code === 'network');
+        !signal.aborted &&
+        (typeof e.retryable === 'boolean' ? e.retryable : code === 'timeout' || code === 'network');
     }
     record.duration_ms = ports.clock.now() - started;
 

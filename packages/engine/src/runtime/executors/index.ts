@@ -18,5 +18,5 @@ export const defaultExecutors: Record<string, NodeExecutor> = {
   delay: executeDelay as NodeExecutor,
 };
 
-export { evaluateFieldMappings, type OutputFields } from './output.executor';
 export { jsonataBoolean } from './jsonata-boolean';
+export { evaluateFieldMappings, type OutputFields } from './output.executor';

@@ -78,7 +78,11 @@ export async function applyAuth(
       }
       const token = await pending;
       applied.headers.Authorization = `Bearer ${token}`;
-      applied.secrets.push(clientSecret, token, Buffer.from(`${clientId}:${clientSecret}`).toString('base64'));
+      applied.secrets.push(
+        clientSecret,
+        token,
+        Buffer.from(`${clientId}:${clientSecret}`).toString('base64'),
+      );
       return applied;
     }
   }

@@ -17,7 +17,10 @@ export class OAuth2Error extends Error {
 }
 
 /** RFC 6749 §4.4: exchanges client credentials for an access token, through the same guarded client. */
-export async function fetchClientCredentialsToken(http: HttpClient, req: ClientCredentialsRequest): Promise<string> {
+export async function fetchClientCredentialsToken(
+  http: HttpClient,
+  req: ClientCredentialsRequest,
+): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (req.scope) form.set('scope', req.scope);
   if (req.audience) form.set('audience', req.audience);

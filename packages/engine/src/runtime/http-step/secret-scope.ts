@@ -7,7 +7,8 @@ export function httpNodeTemplates(data: HttpNodeData): string[] {
   const out: string[] = [data.url];
   for (const kv of [...data.queryParams, ...data.headers]) out.push(kv.key, kv.value);
   if (data.auth) {
-    for (const [key, value] of Object.entries(data.auth)) if (key !== 'type' && typeof value === 'string') out.push(value);
+    for (const [key, value] of Object.entries(data.auth))
+      if (key !== 'type' && typeof value === 'string') out.push(value);
   }
   const walk = (v: unknown) => {
     if (typeof v === 'string') out.push(v);
@@ -37,7 +38,10 @@ export interface SecretScope {
  * Resolves only the secrets the node's templates reference, so a node never holds credentials it does not
  * use, and nothing outside http nodes ever sees them.
  */
-export async function resolveSecretScope(templates: string[], resolver: SecretResolver): Promise<SecretScope> {
+export async function resolveSecretScope(
+  templates: string[],
+  resolver: SecretResolver,
+): Promise<SecretScope> {
   const scope: SecretScope = { workspace: {}, credentials: {}, resolved: [] };
   const seen = new Set<string>();
   for (const template of templates) {
