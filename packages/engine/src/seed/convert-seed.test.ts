@@ -1,141 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateGraph } from '../validation';
-import { convertSeedConnector } from './convert-seed';
-import { isSeedConfig, isSeedConnector } from './is-seed';
-
-/** The seed's HubSpot example (connectors-plan.md), exactly as written there minus its `//` comments. */
-const hubspot = {
-  id: 'connector_001',
-  name: 'HubSpot Contact Enrichment',
-  type: 'multi-step',
-  steps: [
-    {
-      id: 'step_1',
-      name: 'Search Contact by Email',
-      method: 'POST',
-      url: 'https://api.hubspot.com/crm/v3/objects/contacts/search',
-      auth: {
-        type: 'bearer',
-        token: '{{workspace.hubspot_token}}',
-      },
-      body: {
-        filterGroups: [
-          {
-            filters: [
-              {
-                propertyName: 'email',
-                operator: 'EQ',
-                value: '{{input.email}}',
-              },
-            ],
-          },
-        ],
-      },
-      outputMapping: {
-        contactId: 'results[0].id',
-      },
-    },
-    {
-      id: 'step_2',
-      name: 'Get Contact Details',
-      method: 'GET',
-      url: 'https://api.hubspot.com/crm/v3/objects/contacts/{{step_1.contactId}}',
-      auth: {
-        type: 'bearer',
-        token: '{{workspace.hubspot_token}}',
-      },
-      outputMapping: {
-        firstName: 'properties.firstname',
-        lastName: 'properties.lastname',
-        companyId: 'associations.companies[0].id',
-      },
-    },
-    {
-      id: 'step_3',
-      name: 'Get Company Details',
-      method: 'GET',
-      url: 'https://api.hubspot.com/crm/v3/objects/companies/{{step_2.companyId}}',
-      auth: {
-        type: 'bearer',
-        token: '{{workspace.hubspot_token}}',
-      },
-      outputMapping: {
-        companyName: 'properties.name',
-        industry: 'properties.industry',
-      },
-    },
-  ],
-  finalMapping: {
-    first_name: '{{step_2.firstName}}',
-    last_name: '{{step_2.lastName}}',
-    'metadata.company_name': '{{step_3.companyName}}',
-    'metadata.industry': '{{step_3.industry}}',
-  },
-};
-
-function convertOk(body: Parameters<typeof convertSeedConnector>[0]) {
-  const result = convertSeedConnector(body);
-  if (!result.ok) throw new Error(`conversion failed: ${JSON.stringify(result.problems)}`);
-  return result;
-}
-
-const edgeMap = (result: ReturnType<typeof convertOk>) =>
-  Object.fromEntries(result.config.edges.map((e) => [`${e.source}→${e.target}`, e.data.mapping]));
-
-describe('convertSeedConnector: the seed HubSpot example', () => {
-  const result = convertOk(hubspot);
-
-  it('makes three http nodes and an output node, top to bottom', () => {
-    expect(result.config.nodes.map((n) => [n.id, n.type, n.position])).toEqual([
-      ['step_1', 'http', { x: 0, y: 0 }],
-      ['step_2', 'http', { x: 0, y: 150 }],
-      ['step_3', 'http', { x: 0, y: 300 }],
-      ['output', 'output', { x: 0, y: 450 }],
-    ]);
-    expect(result.config.nodes[0]).toMatchObject({
-      data: {
-        name: 'Search Contact by Email',
-        method: 'POST',
-        url: 'https://api.hubspot.com/crm/v3/objects/contacts/search',
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        body: hubspot.steps[0]?.body,
-      },
-    });
-    expect(result.config.nodes[3]).toMatchObject({
-      data: { join: 'any', fieldMappings: hubspot.finalMapping },
-    });
-  });
-
-  it('puts each outputMapping entry on the edge into the node that uses it', () => {
-    expect(result.config.edges.map((e) => e.id)).toEqual([
-      'e_step_1_step_2',
-      'e_step_2_step_3',
-      'e_step_2_output',
-      'e_step_3_output',
-    ]);
-    expect(edgeMap(result)).toEqual({
-      'step_1→step_2': { contactId: 'results[0].id' },
-      'step_2→step_3': { companyId: 'associations.companies[0].id' },
-      'step_2→output': { firstName: 'properties.firstname', lastName: 'properties.lastname' },
-      'step_3→output': { companyName: 'properties.name', industry: 'properties.industry' },
-    });
-  });
-
-  it('mirrors the mapping as field_mappings, with no warnings', () => {
-    expect(result.field_mappings).toEqual(hubspot.finalMapping);
-    expect(result.problems).toEqual([]);
-  });
-
-  it('is a valid graph', () => {
-    expect(validateGraph(result.config, { inputNames: ['email'] })).toEqual({ ok: true, problems: [] });
-  });
-
-  it('does not modify the body it was given', () => {
-    expect(hubspot.steps[1]?.url).toBe(
-      'https://api.hubspot.com/crm/v3/objects/contacts/{{step_1.contactId}}',
-    );
-  });
-});
+import { convertOk, edgeMap } from './testing';
 
 describe('convertSeedConnector: forms of the list', () => {
   const twoSteps = [
@@ -302,68 +167,15 @@ describe('convertSeedConnector: forms of the list', () => {
     ]);
     expect(validateGraph(result.config).problems.map((p) => p.code)).toEqual(['missing_edge']);
   });
-});
 
-describe('convertSeedConnector: malformed input', () => {
-  it.each([
-    ['steps not a list', { steps: 'nope' }, [['invalid_field', ['steps']]]],
-    ['no steps at all', { config: {} }, [['seed_no_steps', ['steps']]]],
-    ['an empty list', { config: { steps: [] } }, [['seed_no_steps', ['config', 'steps']]]],
-    [
-      'a step without url and one that is not an object',
-      { config: { steps: [{ url: 'https://x.example.com' }, { method: 'GET' }, 42] } },
-      [
-        ['missing_field', ['config', 'steps', 1, 'url']],
-        ['invalid_field', ['config', 'steps', 2]],
+  it('treats names like constructor and toString as plain data', () => {
+    const result = convertOk({
+      steps: [
+        { url: 'https://api.example.com/a', outputMapping: { constructor: 'c' } },
+        { url: 'https://api.example.com/b/{{step_1.constructor}}/{{step_1.toString}}' },
       ],
-    ],
-    [
-      'wrong field types inside a step',
-      { steps: [{ url: 'https://x.example.com', auth: { type: 'bearer' }, outputMapping: { a: 1 } }] },
-      [
-        ['missing_field', ['steps', 0, 'auth', 'token']],
-        ['invalid_field', ['steps', 0, 'outputMapping', 'a']],
-      ],
-    ],
-    ['a single-step config with a bad url', { config: { url: 5 } }, [['invalid_field', ['config', 'url']]]],
-    [
-      'a malformed finalMapping',
-      { steps: [{ url: 'https://x.example.com' }], finalMapping: { f: 1 } },
-      [['invalid_field', ['finalMapping', 'f']]],
-    ],
-  ] as const)('%s', (_name, body, expected) => {
-    const result = convertSeedConnector(body);
-    expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.code, p.path])).toEqual(expected);
-  });
-
-  it('never throws on odd bodies', () => {
-    for (const body of [
-      {},
-      { steps: [null] },
-      { config: null },
-      { steps: [{ url: '{{' }] },
-      { config: [] },
-    ]) {
-      expect(() => convertSeedConnector(body)).not.toThrow();
-    }
-  });
-});
-
-describe('isSeedConfig / isSeedConnector', () => {
-  it('tells the list form from the canonical graph', () => {
-    expect(isSeedConfig({ steps: [] })).toBe(true);
-    expect(isSeedConfig({ url: 'https://x.example.com' })).toBe(true);
-    expect(isSeedConfig({ version: 1, nodes: [], edges: [] })).toBe(false);
-    expect(isSeedConfig({ nodes: [], steps: [] })).toBe(false);
-    expect(isSeedConfig(null)).toBe(false);
-    expect(isSeedConfig([])).toBe(false);
-  });
-
-  it('finds steps at the top level or in config', () => {
-    expect(isSeedConnector(hubspot)).toBe(true);
-    expect(isSeedConnector({ config: { steps: [] } })).toBe(true);
-    expect(isSeedConnector({ config: { version: 1, nodes: [], edges: [] } })).toBe(false);
-    expect(isSeedConnector({ config: { version: 1, nodes: [], edges: [] }, steps: [] })).toBe(false);
+    });
+    expect(edgeMap(result)).toEqual({ 'step_1→step_2': { constructor: 'c', toString: 'toString' } });
+    expect(validateGraph(result.config).ok).toBe(true);
   });
 });

@@ -1,11 +1,10 @@
-import type { FieldMappings } from '../graph/common.schema';
-import { type Graph, type GraphNode, type GraphNodeOf, graphSchema } from '../graph/graph.schema';
+import { type FieldMappings, type Graph, type GraphNode, type GraphNodeOf, graphSchema } from '../graph';
 import type { GraphProblem, ProblemPath } from '../validation';
 import { zodIssuesToProblems } from '../validation';
 import { warning } from '../validation/problem';
 import { assignNodeIds, freeId } from './node-ids';
 import { type ReadSeed, readSeed, type SeedConnectorBody } from './read-seed';
-import { EdgeBuilder, fieldPath } from './seed-edges';
+import { EdgeBuilder, responseFieldPath, setOwn } from './seed-edges';
 import { ROW_HEIGHT, stepToNode } from './step-node';
 import { collectAndRename, type Usage } from './usages';
 
@@ -100,12 +99,12 @@ function buildGraph(read: ReadSeed): SeedConversion {
       const carried = edges.ensure(ids.nodeIds[usage.producer] as string, consumer.id);
       const names = usage.field === undefined ? Object.keys(outputMapping) : [usage.field];
       for (const name of names) {
-        const expression = outputMapping[name];
+        const expression = Object.hasOwn(outputMapping, name) ? outputMapping[name] : undefined;
         used[usage.producer]?.add(name);
-        if (expression !== undefined) carried[name] = expression;
+        if (expression !== undefined) setOwn(carried, name, expression);
         else {
           // The seed's executor would have found nothing; carrying the response field is the likely intent.
-          carried[name] = fieldPath(name);
+          setOwn(carried, name, responseFieldPath(name));
           problems.push(
             warning(
               'seed_unmapped_value',
@@ -123,7 +122,7 @@ function buildGraph(read: ReadSeed): SeedConversion {
     const next = j + 1 < steps.length ? ids.nodeIds[j + 1] : outputId;
     for (const [name, expression] of Object.entries(step.outputMapping)) {
       if (used[j]?.has(name)) continue;
-      if (next) edges.ensure(ids.nodeIds[j] as string, next)[name] = expression;
+      if (next) setOwn(edges.ensure(ids.nodeIds[j] as string, next), name, expression);
       else {
         problems.push(
           warning(

@@ -1,4 +1,4 @@
-import { NODE_ID_PATTERN, RESERVED_SCOPE_NAMES } from '../graph/common.schema';
+import { NODE_ID_PATTERN, RESERVED_SCOPE_NAMES } from '../graph';
 import type { SeedStep } from './step-schema';
 
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_SCOPE_NAMES);

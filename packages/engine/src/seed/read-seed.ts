@@ -1,4 +1,4 @@
-import type { FieldMappings } from '../graph/common.schema';
+import type { FieldMappings } from '../graph';
 import type { GraphProblem, ProblemPath } from '../validation';
 import { zodIssuesToProblems } from '../validation';
 import { isRecord } from './is-seed';

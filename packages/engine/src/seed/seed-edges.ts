@@ -1,4 +1,4 @@
-import type { GraphEdge } from '../graph/graph.schema';
+import type { GraphEdge } from '../graph';
 
 /** Edges keyed by source and target, so repeated needs for the same link merge into one mapping. */
 export class EdgeBuilder {
@@ -31,6 +31,11 @@ export class EdgeBuilder {
 }
 
 /** A response field name as a JSONata path: plain names as they are, others in backticks. */
-export function fieldPath(name: string): string {
+export function responseFieldPath(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '')}\``;
+}
+
+/** Sets an own property, so a name like `__proto__` is stored as data rather than changing the prototype. */
+export function setOwn(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,4 +1,4 @@
-import type { GraphNodeOf } from '../graph/graph.schema';
+import type { GraphNodeOf } from '../graph';
 import type { SeedStep } from './step-schema';
 
 /** Vertical gap between nodes laid out top to bottom. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { fieldMappingsSchema } from '../graph/common.schema';
-import { authSchema, retrySchema } from '../graph/nodes/http-node.schema';
+import { authSchema, fieldMappingsSchema, retrySchema } from '../graph';
 
 const scalar = z.union([z.string().max(100_000), z.number(), z.boolean()]).transform(String);
 

@@ -1,5 +1,5 @@
 import { templateReferences } from '../expressions';
-import type { GraphNode } from '../graph/graph.schema';
+import type { GraphNode } from '../graph';
 import { nodeExpressions } from '../validation';
 import type { StepIds } from './node-ids';
 import { renameTemplateRoots } from './rename-roots';

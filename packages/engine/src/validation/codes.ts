@@ -42,7 +42,7 @@ export const PROBLEM_CODES = [
   'missing_expression',
   // http
   'invalid_method',
-  'method_case',
+  'method_case', // warning
   'missing_url',
   'invalid_url',
   'invalid_url_scheme',
@@ -57,6 +57,7 @@ export const PROBLEM_CODES = [
   'invalid_retry',
   'invalid_body',
   'body_too_large',
+  'body_ignored', // warning
   // scheduling
   'unreachable_join', // warning
   // shape (parseGraph, seed conversion)

@@ -18,10 +18,11 @@ export function checkConnectivity(ctx: ValidationContext): GraphProblem[] {
   for (const [id, index] of ctx.nodeIndex) {
     if (touched.has(id)) continue;
     isolated.add(id);
+    const consequence = ctx.nodeById.get(id)?.type === 'http' ? 'call its API' : 'run';
     problems.push(
       error(
         'isolated_node',
-        `${id} is not connected to anything, so it would call its API on its own: connect it or remove it.`,
+        `${id} is not connected to anything, so it would ${consequence} on its own: connect it or remove it.`,
         ['nodes', index],
         { nodeId: id },
       ),

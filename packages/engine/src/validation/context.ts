@@ -1,5 +1,4 @@
-import type { Graph, GraphEdge, GraphNode } from '../graph/graph.schema';
-import { effectiveSourceHandle, type GraphKind } from '../graph/node-registry';
+import { effectiveSourceHandle, type Graph, type GraphEdge, type GraphKind, type GraphNode } from '../graph';
 
 /** Options of `validateGraph`. */
 export interface ValidateOptions {
@@ -87,11 +86,6 @@ export function createContext(graph: Graph, options: ValidateOptions = {}): Vali
     incoming,
     outgoing,
   };
-}
-
-/** `['nodes', <index of id>, ...rest]`, the path of a field of a node. */
-export function nodePath(ctx: ValidationContext, nodeId: string, ...rest: (string | number)[]) {
-  return ['nodes', ctx.nodeIndex.get(nodeId) ?? -1, ...rest];
 }
 
 /** The node's `join` rule; types without one (trigger) behave as `all`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphSchema } from '../graph/graph.schema';
+import { graphSchema } from '../graph';
 import { validateGraph } from './validate-graph';
 
 /** DESIGN §3's canonical graph, verbatim. */

@@ -1,4 +1,4 @@
-import { effectiveSourceHandle, nodeTypeDefinition } from '../graph/node-registry';
+import { effectiveSourceHandle, nodeTypeDefinition } from '../graph';
 import type { ValidationContext } from './context';
 import { error, type GraphProblem } from './problem';
 import { closestName } from './suggest';

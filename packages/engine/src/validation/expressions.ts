@@ -1,4 +1,4 @@
-import type { GraphNode } from '../graph/graph.schema';
+import type { GraphNode } from '../graph';
 import { analyzeExpression, type SyntaxIssue } from './analyze-expression';
 import type { ValidationContext } from './context';
 import { fieldLabel } from './field-labels';
@@ -40,7 +40,15 @@ export function checkExpressions(ctx: ValidationContext): GraphProblem[] {
       const label = fieldLabel(['mapping', name]);
       // Out of an http (or connector) node `$` is its result, so there is no scope to check against.
       const scope = source && !RESULT_MAPPED_TYPES.has(source.type) ? source : undefined;
-      const site = { path, label, scope: source ?? placeholderScope(edge.source), edgeId: edge.id };
+      const localNames =
+        source?.type === 'transform' ? new Set(Object.keys(source.data.values ?? {})) : undefined;
+      const site = {
+        path,
+        label,
+        scope: source ?? placeholderScope(edge.source),
+        edgeId: edge.id,
+        localNames,
+      };
       problems.push(...checkSource(ctx, expression, 'jsonata', site, scope));
     }
   });

@@ -103,6 +103,7 @@ const cases: ProblemCase[] = [
     },
   ),
   one('a body within the limit', { method: 'POST', body: { a: [1, 2, { b: null }] } }, []),
+  one('a body on a GET', { method: 'GET', body: { a: 1 } }, [['body_ignored', at('body')]]),
 ];
 
 describe('http fields', () => {

@@ -1,5 +1,4 @@
-import type { GraphNodeOf } from '../graph/graph.schema';
-import { HTTP_METHODS } from '../graph/nodes/http-node.schema';
+import { type GraphNodeOf, HTTP_METHODS } from '../graph';
 import type { ValidationContext } from './context';
 import { checkHeaderName } from './http-headers';
 import { checkUrl } from './http-url';
@@ -20,7 +19,7 @@ export function checkHttpNodes(ctx: ValidationContext): GraphProblem[] {
     problems.push(...checkRows(node, at, extra));
     problems.push(...checkAuth(node, at, extra));
     problems.push(...checkTiming(node, at, extra));
-    problems.push(...checkBodySize(ctx, node, at('body'), extra));
+    problems.push(...checkBody(ctx, node, at('body'), extra));
   });
   return problems;
 }
@@ -42,8 +41,8 @@ function checkMethod(node: HttpNode, path: (string | number)[], extra: Extra): G
     ];
   }
   if (method !== upper) {
-    // Methods are case-sensitive on the wire (fetch only normalises some), so ask for the canonical form.
-    return [error('method_case', `Write the method in upper case: ${upper}.`, path, extra)];
+    // The request builder upper-cases it, so this runs; the stored graph should still say what is sent.
+    return [warning('method_case', `Write the method in upper case: ${upper}.`, path, extra)];
   }
   return [];
 }
@@ -107,7 +106,7 @@ function checkAuth(node: HttpNode, at: At, extra: Extra): GraphProblem[] {
   const auth = node.data.auth as Record<string, unknown> | undefined;
   if (!auth || typeof auth !== 'object') return [];
   const type = String(auth.type);
-  const required = REQUIRED_AUTH_FIELDS[type];
+  const required = Object.hasOwn(REQUIRED_AUTH_FIELDS, type) ? REQUIRED_AUTH_FIELDS[type] : undefined;
   if (!required) {
     return [
       error(
@@ -201,13 +200,25 @@ function checkTiming(node: HttpNode, at: At, extra: Extra): GraphProblem[] {
   return problems;
 }
 
-function checkBodySize(
+function checkBody(
   ctx: ValidationContext,
   node: HttpNode,
   path: (string | number)[],
   extra: Extra,
 ): GraphProblem[] {
-  if (node.data.body === undefined) return [];
+  if (node.data.body === undefined || node.data.body === null) return [];
+  const method = typeof node.data.method === 'string' ? node.data.method.trim().toUpperCase() : '';
+  if (method === 'GET' || method === 'HEAD') {
+    // The request builder drops it; say so rather than let the user wonder why the API never sees it.
+    return [
+      warning(
+        'body_ignored',
+        `${method} requests are sent without a body: use POST, PUT or PATCH, or remove the body.`,
+        path,
+        extra,
+      ),
+    ];
+  }
   let text: string | undefined;
   try {
     text = JSON.stringify(node.data.body);

@@ -1,4 +1,4 @@
-import { NODE_ID_PATTERN, RESERVED_SCOPE_NAMES } from '../graph/common.schema';
+import { NODE_ID_PATTERN, RESERVED_SCOPE_NAMES } from '../graph';
 import type { ValidationContext } from './context';
 import { error, type GraphProblem } from './problem';
 

@@ -1,6 +1,4 @@
-import type { FieldMappings } from '../graph/common.schema';
-import type { GraphNode } from '../graph/graph.schema';
-import type { NodeExpression } from '../graph/node-registry';
+import type { FieldMappings, GraphNode, NodeExpression } from '../graph';
 
 /** A node expression plus whether it is switched off (a disabled header or query row). */
 export interface NodeExpressionSite extends NodeExpression {

@@ -1,4 +1,4 @@
-import { type Graph, graphSchema } from '../graph/graph.schema';
+import { type Graph, graphSchema } from '../graph';
 import type { GraphProblem } from './problem';
 import { zodIssuesToProblems } from './zod-problems';
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Graph, graphSchema } from '../graph/graph.schema';
-import { NODE_TYPES } from '../graph/node-registry';
+import { type Graph, graphSchema, NODE_TYPES } from '../graph';
 import { parseGraph } from './parse-graph';
 import { validateGraph } from './validate-graph';
 

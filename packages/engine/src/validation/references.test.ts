@@ -17,7 +17,7 @@ const cases: ProblemCase[] = [
   },
   {
     name: 'an edge that carries nothing',
-    graph: graph([http('a'), http('b', { body: { q: ['{{a.id}}'] } })], [edge('a', 'b')]),
+    graph: graph([http('a'), http('b', { method: 'POST', body: { q: ['{{a.id}}'] } })], [edge('a', 'b')]),
     problems: [['value_not_carried', ['nodes', 1, 'data', 'body', 'q', 0]]],
   },
   {
@@ -101,6 +101,21 @@ const cases: ProblemCase[] = [
       [edge('a', 'c', { id: 'results[0].id' }), edge('c', 'b', { id: 'a.id', other: 'a.other' }, 'true')],
     ),
     problems: [['value_not_carried', ['edges', 1, 'data', 'mapping', 'other']]],
+  },
+  {
+    name: "a mapping out of a transform sees the transform's values",
+    graph: graph(
+      [
+        http('a'),
+        node('t', 'transform', { values: { full: 'a.first & " " & a.last' } }),
+        http('b', url('{{t.name}}')),
+      ],
+      [
+        edge('a', 't', { first: 'first', last: 'last' }),
+        edge('t', 'b', { name: 'full', bad: 'nothing_here' }),
+      ],
+    ),
+    problems: [['unknown_reference', ['edges', 1, 'data', 'mapping', 'bad']]],
   },
   {
     name: 'a flow connector node cannot read secrets',

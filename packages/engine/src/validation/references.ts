@@ -1,6 +1,4 @@
-import { RESERVED_SCOPE_NAMES } from '../graph/common.schema';
-import type { GraphNode } from '../graph/graph.schema';
-import { nodeTypeDefinition } from '../graph/node-registry';
+import { type GraphNode, nodeTypeDefinition, RESERVED_SCOPE_NAMES } from '../graph';
 import type { ValidationContext } from './context';
 import { error, type GraphProblem, type ProblemPath } from './problem';
 import { closestName } from './suggest';
@@ -13,6 +11,8 @@ export interface ReferenceSite {
   /** The node whose scope the expression reads. */
   scope: GraphNode;
   edgeId?: string;
+  /** Names `$` holds besides the scope: a transform's computed values, for mappings out of it. */
+  localNames?: ReadonlySet<string>;
 }
 
 const SECRET_ROOTS: ReadonlySet<string> = new Set(['workspace', 'credentials']);
@@ -32,6 +32,8 @@ export function checkReference(
   const { scope, path, label } = site;
   const extra = { nodeId: scope.id, ...(site.edgeId ? { edgeId: site.edgeId } : {}) };
 
+  // A transform's computed values shadow the scope in mappings out of it, as at run time.
+  if (site.localNames?.has(root)) return [];
   if (root === 'input') return checkInput(ctx, field, site);
   if (ALWAYS_IN_SCOPE.has(root)) return [];
   if (SECRET_ROOTS.has(root)) {

@@ -1,4 +1,4 @@
-import { nodeTypeDefinition } from '../graph/node-registry';
+import { nodeTypeDefinition } from '../graph';
 import type { ValidationContext } from './context';
 import { error, type GraphProblem } from './problem';
 

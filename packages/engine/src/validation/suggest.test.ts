@@ -9,6 +9,8 @@ describe('closestName', () => {
     ['inptu', ['input', 'contact', 'run'], 'input'],
     ['zzz', ['step_1'], undefined],
     ['x', [], undefined],
+    ['x', ['a'], undefined],
+    ['A', ['a'], 'a'],
   ] as const)('%s among %j → %s', (name, candidates, expected) => {
     expect(closestName(name, candidates)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 /**
  * The candidate closest to `name`, when it is close enough to be a likely typo: at most a third of the
- * name's length in edits (at least 1), compared case-insensitively.
+ * name's length in edits (at least 1 for names of three letters or more), compared case-insensitively.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -13,7 +13,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(name.length / 3));
+  // One edit turns any one- or two-letter name into another, so only case differences count there.
+  const allowed = name.length <= 2 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

@@ -15,7 +15,7 @@ const cases: ProblemCase[] = [
   },
   {
     name: 'an empty template',
-    graph: graph([http('a', { body: { x: 'hello {{ }}' } })]),
+    graph: graph([http('a', { method: 'POST', body: { x: 'hello {{ }}' } })]),
     problems: [['template_syntax', ['nodes', 0, 'data', 'body', 'x']]],
   },
   {

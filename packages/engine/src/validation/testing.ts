@@ -3,7 +3,7 @@
  * Not part of the public API.
  */
 import { expect } from 'vitest';
-import { type Graph, type GraphInput, graphSchema } from '../graph/graph.schema';
+import { type Graph, type GraphInput, graphSchema } from '../graph';
 import type { ValidateOptions } from './context';
 import type { GraphProblem } from './problem';
 import { validateGraph } from './validate-graph';
@@ -60,6 +60,8 @@ export const WARNING_CODES: ReadonlySet<string> = new Set([
   'unreachable_join',
   'empty_query_key',
   'short_timeout',
+  'method_case',
+  'body_ignored',
 ]);
 
 /** Order-insensitive form of `[code, path]` lists, for exact comparison. */

@@ -16,6 +16,7 @@ const valid: Case[] = [
     name: 'inputs, contact, run, JSONata variables and functions',
     graph: graph([
       http('step_1', {
+        method: 'POST',
         url: 'https://api.example.com/{{ $lowercase(input.email) }}',
         headers: [{ key: 'X-Run', value: '{{run.executionId}}' }],
         body: { name: '{{contact.first_name}}', n: ['{{ $x := 1; $x + 1 }}'] },

@@ -1,4 +1,4 @@
-import type { Graph } from '../graph/graph.schema';
+import type { Graph } from '../graph';
 import { checkConnectivity } from './connectivity';
 import { createContext, type ValidateOptions, type ValidationContext } from './context';
 import { checkCycles } from './cycles';
