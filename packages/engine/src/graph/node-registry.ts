@@ -32,6 +32,11 @@ export interface NodeTypeDefinition {
   acceptsInput: boolean;
   /** Whether secrets (`workspace.*`, `credentials.*`) are in this node's scope. */
   secretsInScope: boolean;
+  /**
+   * What `$` is in the mappings on this node's outgoing edges: its `result` (an http response body, a child
+   * connector's `output_data`) or its `scope` (conditions pass their inputs on).
+   */
+  mappingInput: 'result' | 'scope';
   schema: z.ZodType;
 }
 
@@ -47,6 +52,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: true,
+    mappingInput: 'result',
     schema: httpNodeSchema,
   },
   condition: {
@@ -57,6 +63,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: true,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: conditionNodeSchema,
   },
   transform: {
@@ -67,6 +74,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: transformNodeSchema,
   },
   output: {
@@ -77,6 +85,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: outputNodeSchema,
   },
   connector: {
@@ -87,6 +96,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'result',
     schema: connectorNodeSchema,
   },
   trigger: {
@@ -97,6 +107,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: false,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: triggerNodeSchema,
   },
   update_contact: {
@@ -107,6 +118,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: updateContactNodeSchema,
   },
   delay: {
@@ -117,6 +129,7 @@ export const NODE_TYPES = {
     requiresSourceHandle: false,
     acceptsInput: true,
     secretsInScope: false,
+    mappingInput: 'scope',
     schema: delayNodeSchema,
   },
 } as const satisfies Record<string, NodeTypeDefinition>;

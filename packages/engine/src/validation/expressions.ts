@@ -1,4 +1,4 @@
-import type { GraphNode } from '../graph';
+import { type GraphNode, nodeTypeDefinition } from '../graph';
 import { analyzeExpression, type SyntaxIssue } from './analyze-expression';
 import type { ValidationContext } from './context';
 import { fieldLabel } from './field-labels';
@@ -7,11 +7,6 @@ import { nodeExpressions } from './node-expressions';
 import { error, type GraphProblem, type ProblemPath } from './problem';
 import { checkReference, type ReferenceSite } from './references';
 
-/**
- * Node types whose outgoing mappings read the node's result rather than its scope: an http response
- * body, a child connector's `output_data`. Their mapping expressions are not checked against any scope.
- */
-const RESULT_MAPPED_TYPES: ReadonlySet<string> = new Set(['http', 'connector']);
 
 /** Length, syntax and references of every template and expression in nodes and edge mappings. */
 export function checkExpressions(ctx: ValidationContext): GraphProblem[] {
@@ -39,7 +34,7 @@ export function checkExpressions(ctx: ValidationContext): GraphProblem[] {
       const path = ['edges', index, 'data', 'mapping', name];
       const label = fieldLabel(['mapping', name]);
       // Out of an http (or connector) node `$` is its result, so there is no scope to check against.
-      const scope = source && !RESULT_MAPPED_TYPES.has(source.type) ? source : undefined;
+      const scope = source && nodeTypeDefinition(source.type)?.mappingInput === 'scope' ? source : undefined;
       const localNames =
         source?.type === 'transform' ? new Set(Object.keys(source.data.values ?? {})) : undefined;
       const site = {

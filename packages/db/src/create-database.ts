@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database';
+
+/** Where to connect. Without `databaseUrl` the database is PGlite, in-process. */
+export interface CreateDatabaseOptions {
+  /** A PostgreSQL connection string; when set, a `pg` pool is used. */
+  databaseUrl?: string;
+  /** PGlite's data directory (default `.data/pglite`); `':memory:'` keeps it in memory (tests). */
+  dataDir?: string;
+  /** Size of the `pg` pool (default 10). Ignored on PGlite, which has exactly one connection. */
+  poolMax?: number;
+}
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** The default PGlite data directory, relative to the working directory. */
+export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
+
+const INT8_OID = 20;
+
+/**
+ * `bigint` (int8: `count(*)`, `bigserial`) is read as a JavaScript `number` on both dialects, as PGlite
+ * does by default (`pg` would return a string). Values above 2^53 would lose precision; no column here
+ * can get there.
+ */
+function parseInt8(value: string): number {
+  return Number(value);
+}
+
+/**
+ * Opens the database: PostgreSQL through a `pg` pool when `databaseUrl` is given, otherwise PGlite
+ * persisted in `dataDir` (or in memory for `':memory:'`).
+ *
+ * Both return the same JavaScript values: `jsonb` parsed, `timestamptz` as `Date`, `uuid` as string,
+ * `bigint` as number, `text[]` as `string[]`.
+ *
+ * PGlite is ONE connection shared by the whole process: queries queue behind each other, and a
+ * transaction blocks every other query until it ends. Never hold a transaction open across an HTTP call
+ * or any other slow await, and inside a transaction use the transaction object, never `db` (that would
+ * deadlock). Only one process may open a PGlite data directory at a time.
+ *
+ * @example
+ * const { db, close } = await createDatabase({ databaseUrl: process.env.DATABASE_URL });
+ */
+export async function createDatabase(options: CreateDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    return createPostgres(options.databaseUrl, options.poolMax ?? 10);
+  }
+  return createPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR);
+}
+
+function createPostgres(connectionString: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (error) => {
+    console.error('[db] idle PostgreSQL client error:', error.message);
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function createPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir === ':memory:';
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  return (await openPglite(inMemory ? {} : { dataDir })).handle;
+}
+
+/**
+ * Opens PGlite with this package's type parsers: in `dataDir`, or in memory (optionally starting from
+ * a `dumpDataDir()` tarball). Internal: the test helpers use it to start from a migrated template.
+ */
+export async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<{ handle: DatabaseHandle; client: PGlite }> {
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [pgliteTypes.INT8]: parseInt8 },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { handle: { db, dialect: 'pglite', close: () => db.destroy() }, client };
+}

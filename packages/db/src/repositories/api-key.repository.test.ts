@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../testing/describe-each-dialect';
+import { seedWorkspace } from '../testing/fixtures';
+import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-key.repository';
+
+describeEachDialect('api key repository', (ctx) => {
+  it('finds a key by hash, touching last_used_at, until it is revoked', async () => {
+    const { user, workspace } = await seedWorkspace(ctx.db);
+    const hash = `h-${randomUUID()}`;
+    const key = await createApiKey(ctx.db, {
+      workspace_id: workspace.id,
+      name: 'CI',
+      key_hash: hash,
+      prefix: 'ck_live_ab',
+      created_by: user.id,
+    });
+    expect(key).not.toHaveProperty('key_hash');
+    expect(key.last_used_at).toBeNull();
+    const found = await findApiKeyByHash(ctx.db, hash);
+    expect(found?.workspace_id).toBe(workspace.id);
+    expect(found?.last_used_at).toBeInstanceOf(Date);
+    expect(await revokeApiKey(ctx.db, workspace.id, key.id)).toBe(true);
+    expect(await findApiKeyByHash(ctx.db, hash)).toBeUndefined();
+    expect(await revokeApiKey(ctx.db, workspace.id, key.id)).toBe(false);
+  });
+
+  it('keeps hashes unique', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const input = { workspace_id: workspace.id, name: 'a', key_hash: `h-${randomUUID()}`, prefix: 'p' };
+    await createApiKey(ctx.db, input);
+    await expect(createApiKey(ctx.db, input)).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('scopes listing and revocation to the workspace', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const { workspace: other } = await seedWorkspace(ctx.db);
+    const key = await createApiKey(ctx.db, {
+      workspace_id: workspace.id,
+      name: 'mine',
+      key_hash: `h-${randomUUID()}`,
+      prefix: 'p',
+    });
+    expect(await listApiKeys(ctx.db, other.id)).toEqual([]);
+    expect(await revokeApiKey(ctx.db, other.id, key.id)).toBe(false);
+    expect((await listApiKeys(ctx.db, workspace.id)).map((k) => k.id)).toEqual([key.id]);
+  });
+});

@@ -1,0 +1,129 @@
+import { expect, it } from 'vitest';
+import { NameTakenError } from '../errors/name-taken.error';
+import { StaleVersionError } from '../errors/stale-version.error';
+import { describeEachDialect } from '../testing/describe-each-dialect';
+import { EMPTY_GRAPH, seedWorkspace } from '../testing/fixtures';
+import {
+  createConnector,
+  deleteConnector,
+  getConnector,
+  incrementConnectorStats,
+  listConnectors,
+  updateConnector,
+} from './connector.repository';
+
+describeEachDialect('connector repository', (ctx) => {
+  it('creates a connector at version 1 with the seed’s defaults', async () => {
+    const { user, workspace } = await seedWorkspace(ctx.db);
+    const graph = { version: 1, nodes: [{ id: 'step_1', type: 'http' }], edges: [] };
+    const connector = await createConnector(
+      ctx.db,
+      workspace.id,
+      {
+        name: 'HubSpot',
+        config: graph,
+        field_mappings: { first_name: '{{a.b}}' },
+        input_schema: { fields: [] },
+      },
+      user.id,
+    );
+    expect(connector).toMatchObject({
+      version: 1,
+      config: graph,
+      enabled: true,
+      timeout_ms: 30000,
+      max_retries: 3,
+      continue_on_error: false,
+      type: 'single-step',
+      total_executions: 0,
+      created_by: user.id,
+      field_mappings: { first_name: '{{a.b}}' },
+    });
+  });
+
+  it('refuses a duplicate name in a workspace, but not across workspaces', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const { workspace: other } = await seedWorkspace(ctx.db);
+    await createConnector(ctx.db, workspace.id, { name: 'Clearbit', config: EMPTY_GRAPH });
+    await expect(
+      createConnector(ctx.db, workspace.id, { name: 'Clearbit', config: EMPTY_GRAPH }),
+    ).rejects.toBeInstanceOf(NameTakenError);
+    await expect(
+      createConnector(ctx.db, other.id, { name: 'Clearbit', config: EMPTY_GRAPH }),
+    ).resolves.toBeDefined();
+  });
+
+  it('updates with the current version and rejects a stale one', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await createConnector(ctx.db, workspace.id, { name: 'A', config: EMPTY_GRAPH });
+    const v2 = await updateConnector(ctx.db, workspace.id, connector.id, 1, { description: 'first edit' });
+    expect(v2).toMatchObject({ version: 2, description: 'first edit', name: 'A' });
+    const stale = updateConnector(ctx.db, workspace.id, connector.id, 1, { description: 'lost edit' });
+    await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(stale).rejects.toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect((await getConnector(ctx.db, workspace.id, connector.id))?.description).toBe('first edit');
+  });
+
+  it('refuses a rename onto a taken name', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    await createConnector(ctx.db, workspace.id, { name: 'Taken', config: EMPTY_GRAPH });
+    const connector = await createConnector(ctx.db, workspace.id, { name: 'Free', config: EMPTY_GRAPH });
+    await expect(
+      updateConnector(ctx.db, workspace.id, connector.id, 1, { name: 'Taken' }),
+    ).rejects.toBeInstanceOf(NameTakenError);
+  });
+
+  it('never reads or writes another workspace’s connector', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const { workspace: other } = await seedWorkspace(ctx.db);
+    const connector = await createConnector(ctx.db, workspace.id, { name: 'Mine', config: EMPTY_GRAPH });
+    expect(await getConnector(ctx.db, other.id, connector.id)).toBeUndefined();
+    expect(await updateConnector(ctx.db, other.id, connector.id, 1, { name: 'Theirs' })).toBeUndefined();
+    expect(await deleteConnector(ctx.db, other.id, connector.id)).toBe(false);
+    expect(await incrementConnectorStats(ctx.db, other.id, connector.id, 'success')).toBe(false);
+    expect(await deleteConnector(ctx.db, workspace.id, connector.id)).toBe(true);
+  });
+
+  it('lists with search, category and enabled filters, a page at a time', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    for (let i = 0; i < 5; i++) {
+      await createConnector(ctx.db, workspace.id, {
+        name: `Enrich ${i}`,
+        category: i % 2 ? 'validation' : 'enrichment',
+        enabled: i !== 4,
+        config: EMPTY_GRAPH,
+      });
+    }
+    await createConnector(ctx.db, workspace.id, {
+      name: 'Other',
+      description: 'Sends ENRICHed mail',
+      config: EMPTY_GRAPH,
+    });
+    const names = async (options: Parameters<typeof listConnectors>[2]) =>
+      (await listConnectors(ctx.db, workspace.id, options)).data.map((c) => c.name);
+    expect(await names({ search: 'enrich' })).toHaveLength(6);
+    expect(await names({ category: 'validation' })).toEqual(['Enrich 3', 'Enrich 1']);
+    expect(await names({ category: 'enrichment', enabled: true })).toEqual(['Enrich 2', 'Enrich 0']);
+    const first = await listConnectors(ctx.db, workspace.id, { limit: 4 });
+    const second = await listConnectors(ctx.db, workspace.id, { limit: 4, cursor: first.nextCursor });
+    expect(first.data).toHaveLength(4);
+    expect(second.data).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('counts runs by outcome without bumping the version', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await createConnector(ctx.db, workspace.id, { name: 'Stats', config: EMPTY_GRAPH });
+    const at = new Date('2026-01-01T00:00:00.123Z');
+    await incrementConnectorStats(ctx.db, workspace.id, connector.id, 'success');
+    await incrementConnectorStats(ctx.db, workspace.id, connector.id, 'failed');
+    await incrementConnectorStats(ctx.db, workspace.id, connector.id, 'other', at);
+    expect(await getConnector(ctx.db, workspace.id, connector.id)).toMatchObject({
+      total_executions: 3,
+      successful_executions: 1,
+      failed_executions: 1,
+      last_executed_at: at,
+      version: 1,
+    });
+  });
+});

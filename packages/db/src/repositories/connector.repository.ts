@@ -1,0 +1,203 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+import { NameTakenError } from '../errors/name-taken.error';
+import { StaleVersionError } from '../errors/stale-version.error';
+import { isUniqueViolation } from '../errors/unique-violation';
+import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { containsPattern } from '../sql/escape-like';
+import { isUuid } from '../sql/is-uuid';
+import { jsonb, nullableJsonb } from '../sql/jsonb';
+import type { Connector } from '../tables/connector.table';
+
+/** A connector's writable fields (the API's names). `config` is the canonical graph. */
+export interface ConnectorFields {
+  name: string;
+  description?: string | null;
+  icon?: string | null;
+  category?: string | null;
+  type?: string;
+  config: unknown;
+  input_schema?: unknown;
+  field_mappings?: Record<string, unknown> | null;
+  enabled?: boolean;
+  timeout_ms?: number;
+  max_retries?: number;
+  continue_on_error?: boolean;
+}
+
+/** Filters for `listConnectors`. */
+export interface ListConnectorsOptions extends PageOptions {
+  /** Matches name or description, case-insensitively, anywhere. */
+  search?: string;
+  category?: string;
+  enabled?: boolean;
+}
+
+/** How a finished live run counts in the connector's statistics. */
+export type RunOutcome = 'success' | 'failed' | 'other';
+
+const UNIQUE_NAME = 'connectors_workspace_name_unique';
+
+function columnValues(fields: Partial<ConnectorFields>) {
+  const { config, input_schema, field_mappings, ...scalars } = fields;
+  return {
+    ...scalars,
+    ...(config === undefined ? {} : { config: jsonb(config) }),
+    ...(input_schema === undefined ? {} : { input_schema: nullableJsonb(input_schema) }),
+    ...(field_mappings === undefined ? {} : { field_mappings: nullableJsonb(field_mappings) }),
+  };
+}
+
+/**
+ * Creates a connector at version 1.
+ * @throws NameTakenError when the workspace already has a connector with this name.
+ */
+export async function createConnector(
+  db: Executor,
+  workspaceId: string,
+  fields: ConnectorFields,
+  createdBy: string | null = null,
+): Promise<Connector> {
+  try {
+    return await db
+      .insertInto('connectors')
+      .values({
+        ...columnValues(fields),
+        name: fields.name,
+        config: jsonb(fields.config),
+        workspace_id: workspaceId,
+        created_by: createdBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error, UNIQUE_NAME))
+      throw new NameTakenError('connector', fields.name, { cause: error });
+    throw error;
+  }
+}
+
+/** A connector of the workspace; undefined for another workspace's id. */
+export async function getConnector(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<Connector | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('connectors')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The workspace's connectors, newest first, a page at a time. */
+export async function listConnectors(
+  db: Executor,
+  workspaceId: string,
+  options: ListConnectorsOptions = {},
+): Promise<Page<Connector>> {
+  const limit = pageSize(options.limit);
+  let query = db.selectFrom('connectors').selectAll().where('workspace_id', '=', workspaceId);
+  const search = options.search?.trim();
+  if (search) {
+    const pattern = containsPattern(search);
+    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]));
+  }
+  if (options.category !== undefined) query = query.where('category', '=', options.category);
+  if (options.enabled !== undefined) query = query.where('enabled', '=', options.enabled);
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit);
+}
+
+/**
+ * Updates the given fields if the connector is still at `expectedVersion`, and bumps the version. For a
+ * PUT, pass every field.
+ *
+ * @returns the updated connector, or undefined if the workspace has no such connector.
+ * @throws StaleVersionError when someone saved a newer version in between.
+ * @throws NameTakenError when renamed to a name the workspace already uses.
+ */
+export async function updateConnector(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  expectedVersion: number,
+  fields: Partial<ConnectorFields>,
+): Promise<Connector | undefined> {
+  if (!isUuid(id)) return undefined;
+  let updated: Connector | undefined;
+  try {
+    updated = await db
+      .updateTable('connectors')
+      .set({ ...columnValues(fields), version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  } catch (error) {
+    if (isUniqueViolation(error, UNIQUE_NAME)) {
+      throw new NameTakenError('connector', fields.name ?? '', { cause: error });
+    }
+    throw error;
+  }
+  if (updated) return updated;
+  const current = await db
+    .selectFrom('connectors')
+    .select('version')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!current) return undefined;
+  throw new StaleVersionError('connector', id, expectedVersion, current.version);
+}
+
+/** Deletes a connector of the workspace, and with it its executions; false if there is none. */
+export async function deleteConnector(db: Executor, workspaceId: string, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const result = await db
+    .deleteFrom('connectors')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/**
+ * Counts one finished live run: `total_executions` always, `successful_executions` or
+ * `failed_executions` by outcome, and `last_executed_at`. Does not bump `version` (statistics are not
+ * an edit). Test runs must not be counted.
+ */
+export async function incrementConnectorStats(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  outcome: RunOutcome,
+  executedAt: Date = new Date(),
+): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const result = await db
+    .updateTable('connectors')
+    .set((eb) => ({
+      total_executions: eb('total_executions', '+', 1),
+      successful_executions: eb('successful_executions', '+', outcome === 'success' ? 1 : 0),
+      failed_executions: eb('failed_executions', '+', outcome === 'failed' ? 1 : 0),
+      last_executed_at: executedAt,
+    }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database';
+import { isUuid } from '../sql/is-uuid';
+import type { RunStatus } from '../tables/column-types';
+import type { ConnectorExecution } from '../tables/connector-execution.table';
+import type { LeaseToken } from './execution.repository';
+
+/** What a poller needs to know about a run without loading its graph snapshot. */
+export interface ExecutionState {
+  status: RunStatus;
+  attempt: number;
+  leased_by: string | null;
+  completed_at: Date | null;
+}
+
+/**
+ * Gives a lease back early (a worker shutting down): the run stays `running` with a lease that has
+ * already expired, so the next claim — by any worker — resumes it at once instead of waiting out the
+ * lease. False when the caller no longer held it.
+ */
+export async function releaseExecutionLease(db: Executor, lease: LeaseToken): Promise<boolean> {
+  if (!isUuid(lease.executionId)) return false;
+  const result = await db
+    .updateTable('connector_executions')
+    .set({
+      lease_expires_at: sql<Date>`now() - interval '1 millisecond'`,
+      current_step: null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', lease.executionId)
+    .where('status', '=', 'running')
+    .where('leased_by', '=', lease.workerId)
+    .where('attempt', '=', lease.attempt)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Expires every running lease. Only for a database one process owns (PGlite): at start no other worker
+ * can be alive, so runs left `running` by a crash resume at once instead of after their lease.
+ * Returns how many.
+ */
+export async function expireAllExecutionLeases(db: Executor): Promise<number> {
+  const result = await db
+    .updateTable('connector_executions')
+    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The workspace's execution created with this `Idempotency-Key`, if any. */
+export async function findExecutionByIdempotencyKey(
+  db: Executor,
+  workspaceId: string,
+  key: string,
+): Promise<ConnectorExecution | undefined> {
+  return db
+    .selectFrom('connector_executions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/**
+ * Status and lease of an execution by id alone (the runner and event streams poll it). Not scoped:
+ * never call it with an id from a request that was not checked against the workspace first.
+ */
+export async function getExecutionState(db: Executor, id: string): Promise<ExecutionState | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('connector_executions')
+    .select(['status', 'attempt', 'leased_by', 'completed_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,385 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Executor } from '../database';
+import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { isUuid } from '../sql/is-uuid';
+import { jsonb, nullableJsonb } from '../sql/jsonb';
+import type { ExecutionMode, RunStatus } from '../tables/column-types';
+import type { ConnectorExecution } from '../tables/connector-execution.table';
+
+/** A new execution (always created `pending`). */
+export interface CreateExecutionInput {
+  workspace_id: string;
+  connector_id: string;
+  connector_version: number;
+  graph_snapshot: unknown;
+  contact_id?: string | null;
+  flow_run_id?: string | null;
+  mode?: ExecutionMode;
+  input_data?: Record<string, unknown>;
+  retry_of?: string | null;
+  /** The request's `Idempotency-Key`: a second create with the same key returns the first execution. */
+  idempotency_key?: string | null;
+}
+
+/** What a worker needs to take a lease. */
+export interface ClaimOptions {
+  workerId: string;
+  leaseMs: number;
+  /** Expired runs already claimed this many times are left for `failExhaustedExecutions`. */
+  maxAttempts?: number;
+}
+
+/** Proof of a lease: the worker and the attempt number its claim returned. */
+export interface LeaseToken {
+  executionId: string;
+  workerId: string;
+  attempt: number;
+}
+
+/** Statuses a run can end in. */
+export type FinalRunStatus = Exclude<RunStatus, 'pending' | 'running'>;
+
+/** The end of a run, written only by the lease holder. */
+export interface FinishExecutionInput extends LeaseToken {
+  status: FinalRunStatus;
+  output_data?: Record<string, unknown> | null;
+  error_message?: string | null;
+  error_stack?: string | null;
+  /** Default: now − started_at. */
+  execution_time_ms?: number;
+  /** Optional copy of the presented node results (execution_node_results stays the truth). */
+  steps_executed?: unknown[];
+}
+
+/** Filters for `listExecutions`. */
+export interface ListExecutionsOptions extends PageOptions {
+  status?: RunStatus | RunStatus[];
+  connectorId?: string;
+  contactId?: string;
+  flowRunId?: string;
+  mode?: ExecutionMode;
+}
+
+type ExecutionEb = ExpressionBuilder<Database, 'connector_executions'>;
+
+/** Pending, or running with an expired lease (its worker is presumed dead). */
+function claimable(eb: ExecutionEb) {
+  return eb.or([
+    eb('status', '=', 'pending'),
+    eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
+  ]);
+}
+
+function leaseUntil(leaseMs: number) {
+  return sql<Date>`now() + cast(${Math.max(1, Math.round(leaseMs))} as integer) * interval '1 millisecond'`;
+}
+
+function leaseSet(eb: ExecutionEb, workerId: string, leaseMs: number) {
+  return {
+    status: 'running' as const,
+    leased_by: workerId,
+    lease_expires_at: leaseUntil(leaseMs),
+    attempt: eb('attempt', '+', 1),
+    started_at: sql<Date>`coalesce(started_at, now())`,
+    updated_at: sql<Date>`now()`,
+  };
+}
+
+/**
+ * Creates a pending execution. With an `idempotency_key` already used in the workspace, nothing is
+ * inserted and the existing execution is returned with `created: false` (whatever its other fields).
+ */
+export async function createExecution(
+  db: Executor,
+  input: CreateExecutionInput,
+): Promise<{ execution: ConnectorExecution; created: boolean }> {
+  const inserted = await db
+    .insertInto('connector_executions')
+    .values({
+      workspace_id: input.workspace_id,
+      connector_id: input.connector_id,
+      connector_version: input.connector_version,
+      graph_snapshot: jsonb(input.graph_snapshot),
+      contact_id: input.contact_id ?? null,
+      flow_run_id: input.flow_run_id ?? null,
+      mode: input.mode ?? 'live',
+      input_data: jsonb(input.input_data ?? {}),
+      retry_of: input.retry_of ?? null,
+      idempotency_key: input.idempotency_key ?? null,
+    })
+    .onConflict((oc) => oc.constraint('connector_executions_idempotency_key_unique').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { execution: inserted, created: true };
+  // Only a key conflict skips the insert; ON CONFLICT waited for the other insert to commit.
+  const existing = await db
+    .selectFrom('connector_executions')
+    .selectAll()
+    .where('workspace_id', '=', input.workspace_id)
+    .where('idempotency_key', '=', input.idempotency_key ?? '')
+    .executeTakeFirstOrThrow();
+  return { execution: existing, created: false };
+}
+
+/** An execution of the workspace; undefined for another workspace's id. */
+export async function getExecution(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<ConnectorExecution | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('connector_executions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * An execution by id alone, for the runner (a Trigger.dev task receives only the id). Not scoped: never
+ * call it with an id from a request.
+ */
+export async function getExecutionForWorker(
+  db: Executor,
+  id: string,
+): Promise<ConnectorExecution | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('connector_executions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The workspace's executions, newest first, filtered, a page at a time. */
+export async function listExecutions(
+  db: Executor,
+  workspaceId: string,
+  options: ListExecutionsOptions = {},
+): Promise<Page<ConnectorExecution>> {
+  const limit = pageSize(options.limit);
+  let query = db.selectFrom('connector_executions').selectAll().where('workspace_id', '=', workspaceId);
+  for (const [column, value] of [
+    ['connector_id', options.connectorId],
+    ['contact_id', options.contactId],
+    ['flow_run_id', options.flowRunId],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!isUuid(value)) return { data: [], nextCursor: null };
+    query = query.where(column, '=', value);
+  }
+  if (options.mode !== undefined) query = query.where('mode', '=', options.mode);
+  if (options.status !== undefined) {
+    const statuses = Array.isArray(options.status) ? options.status : [options.status];
+    if (statuses.length === 0) return { data: [], nextCursor: null };
+    query = query.where('status', 'in', statuses);
+  }
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit);
+}
+
+/**
+ * Takes the oldest claimable execution (pending, or running with an expired lease): sets it `running`,
+ * leased to `workerId` for `leaseMs`, `attempt + 1`. `FOR UPDATE SKIP LOCKED` lets concurrent workers
+ * take different rows instead of queueing on the same one (on PGlite, with one connection, claims are
+ * simply serial). Not scoped by workspace: workers serve every workspace.
+ *
+ * @returns the claimed execution (its `attempt` is the lease token), or undefined if none is waiting.
+ */
+export async function claimNextExecution(
+  db: Executor,
+  options: ClaimOptions,
+): Promise<ConnectorExecution | undefined> {
+  return db
+    .with('next', (qb) => {
+      let candidates = qb.selectFrom('connector_executions').select('id').where(claimable);
+      if (options.maxAttempts !== undefined) {
+        const maxAttempts = options.maxAttempts;
+        candidates = candidates.where((eb) =>
+          eb.or([eb('status', '=', 'pending'), eb('attempt', '<', maxAttempts)]),
+        );
+      }
+      return candidates.orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked();
+    })
+    .updateTable('connector_executions')
+    .from('next')
+    .set((eb) => leaseSet(eb, options.workerId, options.leaseMs))
+    .whereRef('connector_executions.id', '=', 'next.id')
+    .where(claimable)
+    .returningAll('connector_executions')
+    .executeTakeFirst();
+}
+
+/**
+ * Takes one given execution if it is claimable (the Trigger.dev task, which is handed its id). A
+ * conditional update: of two concurrent claims only one matches.
+ */
+export async function claimExecution(
+  db: Executor,
+  options: ClaimOptions & { executionId: string },
+): Promise<ConnectorExecution | undefined> {
+  if (!isUuid(options.executionId)) return undefined;
+  return db
+    .updateTable('connector_executions')
+    .set((eb) => leaseSet(eb, options.workerId, options.leaseMs))
+    .where('id', '=', options.executionId)
+    .where(claimable)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+function heldBy(eb: ExecutionEb, lease: LeaseToken) {
+  return eb.and([
+    eb('id', '=', lease.executionId),
+    eb('status', '=', 'running'),
+    eb('leased_by', '=', lease.workerId),
+    eb('attempt', '=', lease.attempt),
+  ]);
+}
+
+/**
+ * Extends a lease by `leaseMs` from now. False when the caller no longer holds it (another worker
+ * reclaimed it, or it was cancelled): the caller must stop working on the run.
+ */
+export async function renewExecutionLease(
+  db: Executor,
+  lease: LeaseToken & { leaseMs: number },
+): Promise<boolean> {
+  if (!isUuid(lease.executionId)) return false;
+  const result = await db
+    .updateTable('connector_executions')
+    .set({ lease_expires_at: leaseUntil(lease.leaseMs), updated_at: sql<Date>`now()` })
+    .where((eb) => heldBy(eb, lease))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records the node being run (for display); false when the caller no longer holds the lease. */
+export async function setExecutionCurrentStep(
+  db: Executor,
+  lease: LeaseToken & { currentStep: string | null },
+): Promise<boolean> {
+  if (!isUuid(lease.executionId)) return false;
+  const result = await db
+    .updateTable('connector_executions')
+    .set({ current_step: lease.currentStep, updated_at: sql<Date>`now()` })
+    .where((eb) => heldBy(eb, lease))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Ends a run — status, output, error, completion time — only if the caller still holds the lease
+ * (same worker and attempt, still `running`). A worker whose lease expired and was reclaimed, or whose
+ * run was cancelled, gets `false` and its late result is discarded. Run it in the transaction that
+ * also writes the contact and the connector's statistics, and roll back on `false`.
+ */
+export async function finishExecution(db: Executor, input: FinishExecutionInput): Promise<boolean> {
+  if (!isUuid(input.executionId)) return false;
+  const result = await db
+    .updateTable('connector_executions')
+    .set({
+      status: input.status,
+      output_data: nullableJsonb(input.output_data),
+      error_message: input.error_message ?? null,
+      error_stack: input.error_stack ?? null,
+      execution_time_ms:
+        input.execution_time_ms ??
+        sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
+      ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
+      completed_at: sql<Date>`now()`,
+      lease_expires_at: null,
+      current_step: null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where((eb) => heldBy(eb, input))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Cancels a pending or running execution of the workspace (a running worker then finds its lease gone
+ * at its next renewal or finish). A finished execution is left as it is.
+ *
+ * @returns the execution as it now is (check `status === 'cancelled'`), or undefined if there is none.
+ */
+export async function cancelExecution(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<ConnectorExecution | undefined> {
+  if (!isUuid(id)) return undefined;
+  const cancelled = await db
+    .updateTable('connector_executions')
+    .set({
+      status: 'cancelled',
+      completed_at: sql<Date>`now()`,
+      lease_expires_at: null,
+      current_step: null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+  return cancelled ?? getExecution(db, workspaceId, id);
+}
+
+/** Stores the Trigger.dev run id of an execution of the workspace. */
+export async function setExecutionTriggerRunId(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  triggerRunId: string,
+): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const result = await db
+    .updateTable('connector_executions')
+    .set({ trigger_run_id: triggerRunId, updated_at: sql<Date>`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Fails the runs whose lease expired after `maxAttempts` claims (a run that keeps killing its worker),
+ * so they stop being retried. System-wide; returns how many.
+ */
+export async function failExhaustedExecutions(db: Executor, maxAttempts: number): Promise<number> {
+  const result = await db
+    .updateTable('connector_executions')
+    .set({
+      status: 'failed',
+      error_message: sql<string>`'The run was abandoned by its worker ' || attempt || ' times'`,
+      completed_at: sql<Date>`now()`,
+      lease_expires_at: null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('status', '=', 'running')
+    .where('lease_expires_at', '<', sql<Date>`now()`)
+    .where('attempt', '>=', maxAttempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Retention: deletes finished executions (and their node results) created before `cutoff`, in every
+ * workspace. Returns how many.
+ */
+export async function deleteExecutionsCreatedBefore(db: Executor, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('connector_executions')
+    .where('created_at', '<', cutoff)
+    .where('status', 'not in', ['pending', 'running'])
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,17 @@
+import { type RawBuilder, sql } from 'kysely';
+
+/**
+ * A value for a `jsonb` column or expression: `CAST($1 AS jsonb)` with the value serialised by us, so it
+ * means the same on `pg` (which would send a JavaScript array as a Postgres array) and PGlite.
+ *
+ * @example
+ * db.insertInto('contacts').values({ workspace_id, metadata: jsonb({ tier: 'gold' }) })
+ */
+export function jsonb<T>(value: T): RawBuilder<T> {
+  return sql<T>`cast(${JSON.stringify(value)} as jsonb)`;
+}
+
+/** `jsonb(value)`, or SQL NULL for `null`/`undefined`. */
+export function nullableJsonb<T>(value: T | null | undefined): RawBuilder<T | null> {
+  return value === null || value === undefined ? sql<null>`null` : jsonb<T>(value);
+}
