@@ -1,7 +1,12 @@
 // Adds up vitest's "Tests  N failed | M passed" lines from every package into one closing line.
 import { readFileSync } from 'node:fs';
 
-const text = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+// Colour codes are stripped by splitting on ESC rather than with a control character in a regex.
+const ESC = String.fromCharCode(27);
+const text = readFileSync(process.argv[2], 'utf8')
+  .split(ESC)
+  .map((chunk, i) => (i === 0 ? chunk : chunk.replace(/^\[[0-9;]*m/, '')))
+  .join('');
 let passed = 0;
 let failed = 0;
 let skipped = 0;

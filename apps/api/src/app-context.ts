@@ -1,10 +1,30 @@
 import type { Executor } from '@connectors/db';
+import type { HttpClient } from '@connectors/engine/runtime';
+import type { CredentialCipher, RunnerDeps } from '@connectors/runner';
 import type { AppConfig } from './config';
+import type { ExecutionEventBus } from './events/execution-event-bus';
+import type { RateLimiter } from './rate-limit/rate-limiter';
+import type { Dispatcher } from './worker/dispatcher';
 
-/** What every route can reach: the database and the configuration. Wired once in `server.ts`. */
+/**
+ * What every route can reach. Wired once in `app-runtime.ts` (by `server.ts`, and by the tests over a
+ * throw-away database), so routes never build their own I/O.
+ */
 export interface AppContext {
   db: Executor;
   config: AppConfig;
+  /** Encrypts credentials on write; the runner decrypts them at run time. */
+  cipher: CredentialCipher;
+  /** The guarded outbound HTTP client runs use. */
+  http: HttpClient;
+  /** In-process run events: wakes SSE streams, carries cancels to the local worker. */
+  events: ExecutionEventBus;
+  /** Hands pending executions to whatever runs them. */
+  dispatcher: Dispatcher;
+  /** Executions per workspace per minute. */
+  rateLimiter: RateLimiter;
+  /** The runner's dependencies, for runs the API does itself (`POST /connectors/:id/test`). */
+  runner: RunnerDeps;
 }
 
 /** Who is calling and in which workspace; set by the auth middleware. */

@@ -6,7 +6,14 @@ import { handleError } from './errors/error-handler';
 import { requireAuth } from './middleware/auth';
 import { apiKeyRoutes } from './routes/api-keys.routes';
 import { authRoutes } from './routes/auth.routes';
+import { connectorRunRoutes } from './routes/connector-runs.routes';
+import { connectorRoutes } from './routes/connectors.routes';
+import { contactRoutes } from './routes/contacts.routes';
+import { credentialRoutes } from './routes/credentials.routes';
+import { executionRoutes } from './routes/executions.routes';
 import { meRoutes } from './routes/me.routes';
+import { createApiReference } from './routes/openapi.routes';
+import { templateRoutes } from './routes/templates.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
 
 /**
@@ -14,6 +21,8 @@ import { workspaceRoutes } from './routes/workspaces.routes';
  * the same app over a throw-away database and call it with `app.request()`.
  */
 export function createApp(ctx: AppContext) {
+  // Reads the routes at its first request, when `app` below is complete.
+  const reference = createApiReference(() => app.routes);
   const api = new Hono<AppEnv>()
     .use('*', async (c, next) => {
       c.set('ctx', ctx);
@@ -33,13 +42,21 @@ export function createApp(ctx: AppContext) {
       }),
     )
     .route('/auth', authRoutes)
+    .route('/', reference.openApiRoutes)
     .use('*', requireAuth)
     .route('/me', meRoutes)
     .route('/workspaces', workspaceRoutes)
-    .route('/api-keys', apiKeyRoutes);
+    .route('/api-keys', apiKeyRoutes)
+    .route('/connectors', connectorRoutes)
+    .route('/connectors', connectorRunRoutes)
+    .route('/executions', executionRoutes)
+    .route('/workspace/credentials', credentialRoutes)
+    .route('/connector-templates', templateRoutes)
+    .route('/contacts', contactRoutes);
 
   const app = new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok' }))
+    .route('/api', reference.docsRoutes)
     .route('/api/v1', api)
     .notFound((c) =>
       c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),

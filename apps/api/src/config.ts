@@ -21,6 +21,8 @@ const envSchema = z.object({
     .min(1024)
     .default(2 * 1024 * 1024),
   CONNECTORS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  CONNECTORS_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  CONNECTORS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 });
 
 /** The app's configuration, read from the environment once at start (DESIGN §8). */
@@ -35,6 +37,10 @@ export interface AppConfig {
   retentionDays: number;
   maxBodyBytes: number;
   workerConcurrency: number;
+  /** How long a worker's claim on a running execution lasts before another may resume it. */
+  leaseMs: number;
+  /** How often the local worker looks for pending executions when nothing woke it. */
+  workerPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.EXECUTIONS_RETENTION_DAYS,
     maxBodyBytes: e.CONNECTORS_MAX_BODY_BYTES,
     workerConcurrency: e.CONNECTORS_WORKER_CONCURRENCY,
+    leaseMs: e.CONNECTORS_LEASE_MS,
+    workerPollMs: e.CONNECTORS_WORKER_POLL_MS,
   };
 }

@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase, type TestDialect } from '@connectors/db/testing';
+import { parseKeyring } from '@connectors/runner';
 import { createApp } from '../../src/app';
+import { type AppRuntime, createAppRuntime } from '../../src/app-runtime';
 import { loadConfig } from '../../src/config';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   database: TestDatabase;
+  /** The wired context (worker, event bus, cipher…) behind `app`. */
+  runtime: AppRuntime;
   close(): Promise<void>;
 }
 
@@ -15,8 +20,20 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({ DATA_DIR: '.data/test', CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true', ...env });
-  const app = createApp({ db: database.db, config });
-  return { app, database, close: () => database.close() };
+  // A throw-away key per app: nothing is written to the data directory.
+  const keyring = parseKeyring(`test:${randomBytes(32).toString('base64')}`);
+  const runtime = createAppRuntime({ db: database.db, config, keyring, dialect });
+  await runtime.start();
+  const app = createApp(runtime.ctx);
+  return {
+    app,
+    database,
+    runtime,
+    close: async () => {
+      await runtime.stop(0);
+      await database.close();
+    },
+  };
 }
 
 /** A signed-up user's cookie jar: requests carry the session cookie like a browser would. */

@@ -1,0 +1,73 @@
+import type { Executor } from '@connectors/db';
+import { createHttpClient, type GuardedHttpClient } from '@connectors/engine/http';
+import { createCredentialCipher, type Keyring, type RunnerDeps } from '@connectors/runner';
+import type { AppContext } from './app-context';
+import type { AppConfig } from './config';
+import { ExecutionEventBus } from './events/execution-event-bus';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter';
+import { LocalWorker } from './worker/local-worker';
+
+/** What the API needs besides its configuration. */
+export interface AppRuntimeOptions {
+  db: Executor;
+  config: AppConfig;
+  keyring: Keyring;
+  /** `pglite`: this process owns the database (the worker may expire leases left by a crash at start). */
+  dialect: 'pglite' | 'postgres';
+  /** Defaults to the guarded client (`CONNECTORS_ALLOW_PRIVATE_NETWORK` lifts the address guard). */
+  http?: GuardedHttpClient;
+}
+
+/** The wired context and the lifecycle of what runs in the background (the local worker). */
+export interface AppRuntime {
+  ctx: AppContext;
+  start(): Promise<void>;
+  /** Stops the worker (in-flight runs get `graceMs`, then resume on the next start) and the HTTP pools. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Wires the adapters once (DESIGN §2: one file wires the real ports): cipher, guarded HTTP client, event
+ * bus, rate limiter, runner dependencies and the dispatcher. Without `TRIGGER_SECRET_KEY` the
+ * dispatcher is the in-process local worker; the Trigger.dev dispatcher is a later issue, so with the
+ * key set this still runs locally and says so.
+ */
+export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
+  const { db, config } = options;
+  const http = options.http ?? createHttpClient({ allowPrivateNetwork: config.allowPrivateNetwork });
+  const events = new ExecutionEventBus();
+  const cipher = createCredentialCipher(options.keyring);
+  const runner: RunnerDeps = { db, http, cipher, leaseMs: config.leaseMs, events };
+  const worker = new LocalWorker({
+    deps: runner,
+    bus: events,
+    concurrency: config.workerConcurrency,
+    pollMs: config.workerPollMs,
+    exclusiveDatabase: options.dialect === 'pglite',
+  });
+  const ctx: AppContext = {
+    db,
+    config,
+    cipher,
+    http,
+    events,
+    dispatcher: worker,
+    rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute }),
+    runner,
+  };
+  return {
+    ctx,
+    async start() {
+      if (config.triggerSecretKey) {
+        console.warn(
+          '[worker] TRIGGER_SECRET_KEY is set, but dispatching to Trigger.dev is not available yet: executions run in this process',
+        );
+      }
+      await worker.start();
+    },
+    async stop(graceMs) {
+      await worker.stop(graceMs);
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { accountDocs } from './docs/account.docs';
+import { connectorDocs } from './docs/connector.docs';
+import { contactDocs } from './docs/contact.docs';
+import { runDocs } from './docs/run.docs';
+import { templateDocs } from './docs/template.docs';
+import type { RouteDoc } from './route-doc';
+
+/** Every route the API documents, in the order of the reference. */
+export const ROUTE_TABLE: readonly RouteDoc[] = [
+  ...accountDocs,
+  ...connectorDocs,
+  ...runDocs,
+  ...templateDocs,
+  ...contactDocs,
+];
+
+/** Tags in reference order, with their one-line descriptions. */
+export const TAGS: { name: string; description: string }[] = [
+  { name: 'System', description: 'Health and this description of the API' },
+  { name: 'Auth', description: 'Sign-up, sessions and the caller' },
+  { name: 'Workspaces', description: 'Teams; every other resource belongs to one' },
+  { name: 'API keys', description: 'Keys for scripts and servers (Authorization: Bearer <key>)' },
+  { name: 'Connectors', description: 'Graphs of HTTP calls that enrich contacts' },
+  { name: 'Executions', description: 'Running connectors and reading their runs step by step' },
+  { name: 'Credentials', description: 'Encrypted API secrets of the workspace' },
+  { name: 'Templates', description: 'Ready-made connectors for real APIs' },
+  { name: 'Contacts', description: 'The CRM records connectors enrich' },
+];
+
+/** `/api/v1/connectors/:id` → `get /api/v1/connectors/{id}`: one key per operation, as OpenAPI writes it. */
+export function operationKey(method: string, honoPath: string): string {
+  return `${method.toLowerCase()} ${openApiPath(honoPath)}`;
+}
+
+/** Hono's `:name` (and `:name{regex}`) parameters as OpenAPI's `{name}`. */
+export function openApiPath(honoPath: string): string {
+  return honoPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?/g, '{$1}');
+}
+
+/** The path parameters of a Hono path, in order. */
+export function pathParams(honoPath: string): string[] {
+  return [...honoPath.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] as string);
+}
+
+/** The operations an app really serves, from Hono's `app.routes` (middleware entries left out). */
+export function servedOperations(routes: readonly { method: string; path: string }[]): Set<string> {
+  const served = new Set<string>();
+  for (const route of routes) {
+    if (route.method === 'ALL' || route.path.endsWith('*')) continue;
+    served.add(operationKey(route.method, route.path));
+  }
+  return served;
+}

@@ -1,0 +1,3 @@
+export { ensureTemplatesSeeded, seedTemplates, templateInput } from './seed-templates';
+export { CONNECTOR_TEMPLATES } from './template-catalog';
+export type { TemplateDefinition } from './template-definition';

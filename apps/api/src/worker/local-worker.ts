@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ConnectorExecution,
+  claimNextExecution,
+  expireAllExecutionLeases,
+  failExhaustedExecutions,
+} from '@connectors/db';
+import { consoleLogger, RunInterrupt, type RunnerDeps, runExecution } from '@connectors/runner';
+import type { ExecutionEventBus } from '../events/execution-event-bus';
+import type { ManagedDispatcher } from './dispatcher';
+
+export interface LocalWorkerOptions {
+  deps: RunnerDeps;
+  /** Heard for cancels of the runs this worker holds. */
+  bus: ExecutionEventBus;
+  /** Executions run at once (`CONNECTORS_WORKER_CONCURRENCY`). */
+  concurrency: number;
+  /** How often to look for work when nothing woke the worker (runs enqueued by another process). */
+  pollMs: number;
+  /** A run whose worker died this many times is failed instead of claimed again. Default 5. */
+  maxAttempts?: number;
+  /**
+   * The database belongs to this process alone (PGlite): any `running` row at start was left by a crash
+   * of this very app, so its lease is expired at once instead of waited out.
+   */
+  exclusiveDatabase?: boolean;
+  workerId?: string;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_GRACE_MS = 5_000;
+/** After interrupting, how long to wait for runs to hand their leases back before giving up on them. */
+const INTERRUPT_WAIT_MS = 5_000;
+
+/**
+ * The in-process worker used when Trigger.dev is not configured (DESIGN §4). It claims `pending` rows
+ * (and `running` rows whose lease expired: their worker died) with a conditional update, up to
+ * `concurrency` at once, and runs each with the shared runner, which renews the lease as it goes. It
+ * wakes at once on `dispatch`, and polls as a fallback and to recover expired leases.
+ */
+export class LocalWorker implements ManagedDispatcher {
+  readonly workerId: string;
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly maxAttempts: number;
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private pumping: Promise<void> | undefined;
+  private wakeAgain = false;
+  private stopping = false;
+  private lastSweep = 0;
+
+  constructor(private readonly options: LocalWorkerOptions) {
+    this.workerId = options.workerId ?? `local-${randomUUID()}`;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  }
+
+  private get logger() {
+    return this.options.deps.logger ?? consoleLogger;
+  }
+
+  async start(): Promise<void> {
+    const { db } = this.options.deps;
+    if (this.options.exclusiveDatabase) {
+      const expired = await expireAllExecutionLeases(db);
+      if (expired > 0) console.log(`[worker] resuming ${expired} execution(s) interrupted by the last stop`);
+    }
+    this.unsubscribe = this.options.bus.subscribeAll((event) => {
+      if (event.type === 'run.cancel_requested') {
+        this.running.get(event.executionId)?.controller.abort(new RunInterrupt('cancel'));
+      }
+    });
+    this.timer = setInterval(() => this.wake(), this.options.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async dispatch(_executionId: string): Promise<void> {
+    this.wake();
+  }
+
+  /** How many runs this worker holds now. */
+  get activeRuns(): number {
+    return this.running.size;
+  }
+
+  private wake(): void {
+    if (this.stopping) return;
+    if (this.pumping) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.pumping = this.pump();
+  }
+
+  /** Claims work until the worker is full or nothing is waiting. One pump at a time. */
+  private async pump(): Promise<void> {
+    const { db, leaseMs } = this.options.deps;
+    try {
+      do {
+        this.wakeAgain = false;
+        await this.sweepExhausted();
+        while (!this.stopping && this.running.size < this.options.concurrency) {
+          const claimed = await claimNextExecution(db, {
+            workerId: this.workerId,
+            leaseMs,
+            maxAttempts: this.maxAttempts,
+          });
+          if (!claimed) break;
+          this.launch(claimed);
+        }
+      } while (this.wakeAgain && !this.stopping);
+    } catch (error) {
+      this.logger.error(`could not claim executions: ${(error as Error).message}`);
+    } finally {
+      this.pumping = undefined;
+    }
+  }
+
+  /** Fails runs that keep killing their worker, once per lease period at most. */
+  private async sweepExhausted(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastSweep < this.options.deps.leaseMs) return;
+    this.lastSweep = now;
+    const failed = await failExhaustedExecutions(this.options.deps.db, this.maxAttempts);
+    if (failed > 0) this.logger.warn(`failed ${failed} execution(s) abandoned ${this.maxAttempts} times`);
+  }
+
+  private launch(execution: ConnectorExecution): void {
+    const controller = new AbortController();
+    const lease = { executionId: execution.id, workerId: this.workerId, attempt: execution.attempt };
+    const done = runExecution(this.options.deps, execution.id, lease, { signal: controller.signal })
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // An infrastructure fault: the lease runs out and a later claim resumes the run.
+        this.logger.error(`execution ${execution.id} stopped: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        this.running.delete(execution.id);
+        this.wake();
+      });
+    this.running.set(execution.id, { controller, done });
+  }
+
+  /**
+   * Stops claiming, lets running executions finish for `graceMs`, then interrupts the rest: each keeps
+   * its completed steps and hands its lease back, so nothing stays `running` past its lease and the next
+   * start (or another worker) resumes it without calling a completed step again.
+   */
+  async stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.pumping; // a claim in flight becomes a run that is waited for below
+    const settled = () => Promise.all([...this.running.values()].map((r) => r.done));
+    await Promise.race([settled(), sleep(graceMs)]);
+    for (const run of this.running.values()) run.controller.abort(new RunInterrupt('shutdown'));
+    await Promise.race([settled(), sleep(INTERRUPT_WAIT_MS)]);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,188 @@
+import {
+  type Connector,
+  type ConnectorExecution,
+  type Contact,
+  type FinalRunStatus,
+  getConnector,
+  getContact,
+  getExecutionForWorker,
+  getExecutionState,
+  type LeaseToken,
+  listNodeResults,
+  releaseExecutionLease,
+} from '@connectors/db';
+import { type Graph, parseGraph } from '@connectors/engine';
+import { type RunGraphResult, runGraph, systemClock } from '@connectors/engine/runtime';
+import { createSecretResolver } from '../secrets/secret-resolver';
+import { commitRun, type RunEnd } from './commit-run';
+import { startLeaseKeeper } from './lease-keeper';
+import { rowToNodeResult } from './node-result-rows';
+import { RunStop } from './run-interrupt';
+import { createRunRecorder } from './run-recorder';
+import { consoleLogger, type RunnerDeps } from './runner-deps';
+
+/** How a call to `runExecution` ended. A failed run is `finished` with status `failed`. */
+export type RunExecutionOutcome =
+  | { outcome: 'finished'; status: FinalRunStatus }
+  /** A user cancelled the run; the row already says `cancelled`. */
+  | { outcome: 'cancelled' }
+  /** Another worker holds the run now (or it was never this caller's): nothing was written. */
+  | { outcome: 'lease_lost' }
+  /** The worker is stopping: completed steps are kept, the lease handed back, the run resumes elsewhere. */
+  | { outcome: 'interrupted' };
+
+export interface RunExecutionOptions {
+  /** Aborting stops the run; a `RunInterrupt` reason says why (default: a shutdown). */
+  signal?: AbortSignal;
+}
+
+/** A contact as expressions see it (`{{contact.email}}`): plain JSON, dates as ISO strings. */
+function contactScope(contact: Contact): Record<string, unknown> {
+  return {
+    id: contact.id,
+    email: contact.email,
+    first_name: contact.first_name,
+    last_name: contact.last_name,
+    phone: contact.phone,
+    company: contact.company,
+    title: contact.title,
+    metadata: contact.metadata,
+    created_at: contact.created_at.toISOString(),
+    updated_at: contact.updated_at.toISOString(),
+  };
+}
+
+function failedEnd(message: string): RunEnd {
+  return { status: 'failed', outputData: null, outputFields: null, errorMessage: message };
+}
+
+function endOf(result: RunGraphResult, graph: Graph): RunEnd {
+  let errorMessage = result.error?.message ?? null;
+  const nodeId = result.error?.nodeId;
+  if (errorMessage && nodeId) {
+    const name = graph.nodes.find((n) => n.id === nodeId)?.data.name;
+    errorMessage = `Step ${name ? `"${name}" (${nodeId})` : nodeId} failed: ${errorMessage}`;
+  }
+  return {
+    status: result.status,
+    outputData: result.outputData,
+    outputFields: result.outputFields,
+    errorMessage,
+  };
+}
+
+/**
+ * THE runner, shared by the API's local worker and the Trigger.dev task: runs one leased execution to
+ * its end. It loads the execution (graph snapshot, inputs, contact), reuses the node results already
+ * persisted (a resumed or "retry from failed" run calls no completed step again), runs the engine with
+ * a recorder that inserts each node's result before its dependants start, keeps the lease alive, and
+ * finally commits status, output, contact and counters in one transaction fenced by the lease.
+ *
+ * A run that fails is a normal outcome (`finished` with status `failed`); this throws only for
+ * infrastructure faults (the database went away), after which the lease expires and another attempt
+ * resumes the run.
+ *
+ * @example
+ * const claimed = await claimNextExecution(db, { workerId, leaseMs });
+ * if (claimed) await runExecution(deps, claimed.id, { executionId: claimed.id, workerId, attempt: claimed.attempt });
+ */
+export async function runExecution(
+  deps: RunnerDeps,
+  executionId: string,
+  lease: LeaseToken,
+  options: RunExecutionOptions = {},
+): Promise<RunExecutionOutcome> {
+  const { db } = deps;
+  const logger = deps.logger ?? consoleLogger;
+  const execution = await getExecutionForWorker(db, executionId);
+  const held =
+    execution?.status === 'running' &&
+    execution.leased_by === lease.workerId &&
+    execution.attempt === lease.attempt;
+  if (!execution || !held) return { outcome: 'lease_lost' };
+  const stop = new RunStop(options.signal);
+  const keeper = startLeaseKeeper({
+    db,
+    lease,
+    leaseMs: deps.leaseMs,
+    logger,
+    onLost: (kind) => stop.request(kind),
+  });
+  try {
+    const end = await runToEnd(deps, execution, lease, stop);
+    if (stop.kind) return afterStop(deps, lease, stop.kind);
+    if (!(await commitRun(db, execution, lease, end))) {
+      const state = await getExecutionState(db, executionId);
+      return state?.status === 'cancelled' ? { outcome: 'cancelled' } : { outcome: 'lease_lost' };
+    }
+    deps.events?.publish({ type: 'run.finished', executionId, status: end.status });
+    return { outcome: 'finished', status: end.status };
+  } catch (error) {
+    if (stop.kind) return afterStop(deps, lease, stop.kind);
+    throw error;
+  } finally {
+    keeper.stop();
+  }
+}
+
+async function afterStop(
+  deps: RunnerDeps,
+  lease: LeaseToken,
+  kind: NonNullable<RunStop['kind']>,
+): Promise<RunExecutionOutcome> {
+  if (kind === 'cancel') {
+    deps.events?.publish({ type: 'run.finished', executionId: lease.executionId, status: 'cancelled' });
+    return { outcome: 'cancelled' };
+  }
+  if (kind === 'lease_lost') return { outcome: 'lease_lost' };
+  await releaseExecutionLease(deps.db, lease);
+  return { outcome: 'interrupted' };
+}
+
+/** Loads what the run needs and runs the engine; a run that cannot start is a failed end, not a throw. */
+async function runToEnd(
+  deps: RunnerDeps,
+  execution: ConnectorExecution,
+  lease: LeaseToken,
+  stop: RunStop,
+): Promise<RunEnd> {
+  const { db } = deps;
+  const workspaceId = execution.workspace_id;
+  const connector: Connector | undefined = await getConnector(db, workspaceId, execution.connector_id);
+  if (!connector) return failedEnd('The connector was deleted before the run started');
+  const parsed = parseGraph(execution.graph_snapshot);
+  if (!parsed.graph) {
+    const first = parsed.problems[0]?.message ?? 'unreadable graph';
+    return failedEnd(`The connector's graph cannot run: ${first}`);
+  }
+  const graph = parsed.graph;
+  const contact = execution.contact_id ? await getContact(db, workspaceId, execution.contact_id) : undefined;
+  const completed = (await listNodeResults(db, workspaceId, execution.id)).map(rowToNodeResult);
+  const secrets = createSecretResolver({ db, cipher: deps.cipher, workspaceId });
+  const result = await runGraph({
+    graph,
+    ports: {
+      http: deps.http,
+      clock: deps.clock ?? systemClock,
+      secrets,
+      recorder: createRunRecorder({ db, workspaceId, lease, graph, stop, secrets, events: deps.events }),
+    },
+    run: {
+      executionId: execution.id,
+      attempt: execution.attempt,
+      connectorId: execution.connector_id,
+      workspaceId,
+      mode: execution.mode,
+      ...(execution.flow_run_id ? { flowRunId: execution.flow_run_id } : {}),
+    },
+    input: execution.input_data,
+    contact: contact ? contactScope(contact) : null,
+    completed,
+    deadlineMs: connector.timeout_ms,
+    defaultMaxRetries: connector.max_retries,
+    continueOnError: connector.continue_on_error,
+    signal: stop.signal,
+    ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
+  });
+  return endOf(result, graph);
+}

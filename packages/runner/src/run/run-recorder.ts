@@ -1,0 +1,63 @@
+import { type Executor, type LeaseToken, recordNodeResult, setExecutionCurrentStep } from '@connectors/db';
+import type { Graph, NodeResult } from '@connectors/engine';
+import type { RunRecorder } from '@connectors/engine/runtime';
+import { nodeSecretReferences } from '../secrets/node-secret-references';
+import type { RunSecretResolver } from '../secrets/secret-resolver';
+import { nodeResultToRow } from './node-result-rows';
+import type { RunEventSink } from './run-events';
+import { RunInterrupt, type RunStop } from './run-interrupt';
+
+/** The host a node's first answered request went to: proof its credentials reached that host. */
+function answeredHost(result: NodeResult): string | undefined {
+  const answered = result.attempts.find((a) => a.response !== null);
+  if (!answered) return undefined;
+  try {
+    return new URL(answered.request.url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The engine's recorder for one run: each finished node is one inserted row (never a rewrite), awaited
+ * before its dependants start, which is what lets a crashed run resume without calling a completed step
+ * again. While the run is being interrupted (shutdown, lost lease) only successes are kept: a failure
+ * then is the interruption's doing, and must not be replayed as the step's result when the run resumes.
+ */
+export function createRunRecorder(options: {
+  db: Executor;
+  workspaceId: string;
+  lease: LeaseToken;
+  graph: Graph;
+  stop: RunStop;
+  secrets: RunSecretResolver;
+  events?: RunEventSink | undefined;
+}): RunRecorder {
+  const { db, lease, stop, events } = options;
+  const nodes = new Map(options.graph.nodes.map((n) => [n.id, n]));
+  return {
+    async nodeStarted(event) {
+      events?.publish({ type: 'node.started', executionId: lease.executionId, ...event });
+      await setExecutionCurrentStep(db, { ...lease, currentStep: event.nodeId.slice(0, 100) });
+    },
+    async nodeFinished(result) {
+      if (stop.kind && stop.kind !== 'cancel' && result.status !== 'success')
+        throw new RunInterrupt(stop.kind);
+      await recordNodeResult(db, nodeResultToRow(lease.executionId, options.workspaceId, result));
+      const node = nodes.get(result.nodeId);
+      const host = node?.type === 'http' ? answeredHost(result) : undefined;
+      if (node && host) {
+        const services = nodeSecretReferences(node)
+          .map((reference) => options.secrets.serviceOf(reference))
+          .filter((service): service is string => service !== undefined);
+        if (services.length > 0) await options.secrets.bindOnFirstUse(services, host);
+      }
+      events?.publish({
+        type: 'node.finished',
+        executionId: lease.executionId,
+        nodeId: result.nodeId,
+        status: result.status,
+      });
+    },
+  };
+}
