@@ -15,6 +15,7 @@ import { meRoutes } from './routes/me.routes';
 import { createApiReference } from './routes/openapi.routes';
 import { templateRoutes } from './routes/templates.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
+import { webAppRoutes } from './web/serve-web-app';
 
 /**
  * The HTTP API under `/api/v1` (DESIGN §6). Pure wiring: every dependency arrives in `ctx`, so tests build
@@ -58,6 +59,7 @@ export function createApp(ctx: AppContext) {
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .route('/api', reference.docsRoutes)
     .route('/api/v1', api)
+    .route('/', webAppRoutes(ctx.config.webDistDir))
     .notFound((c) =>
       c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
     );

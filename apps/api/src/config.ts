@@ -20,6 +20,7 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(2 * 1024 * 1024),
+  CONNECTORS_WEB_DIST: z.string().optional(),
   CONNECTORS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   CONNECTORS_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   CONNECTORS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
@@ -41,6 +42,8 @@ export interface AppConfig {
   leaseMs: number;
   /** How often the local worker looks for pending executions when nothing woke it. */
   workerPollMs: number;
+  /** The built web app to serve (default `apps/web/dist`). */
+  webDistDir: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +73,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: e.CONNECTORS_WORKER_CONCURRENCY,
     leaseMs: e.CONNECTORS_LEASE_MS,
     workerPollMs: e.CONNECTORS_WORKER_POLL_MS,
+    webDistDir: e.CONNECTORS_WEB_DIST ? resolve(e.CONNECTORS_WEB_DIST) : undefined,
   };
 }

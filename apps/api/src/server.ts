@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createAppRuntime } from './app-runtime';
 import { ConfigError, loadConfig } from './config';
+import { startMaintenance } from './maintenance';
+import { seedTemplates } from './templates';
 
 /**
  * Starts Connectors: configuration, database (migrated), encryption keyring, the API on `PORT` and the
@@ -28,6 +30,7 @@ async function main() {
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
   );
   await migrateToLatest(database.db);
+  await seedTemplates(database.db);
   const runtime = createAppRuntime({
     db: database.db,
     config,
@@ -41,6 +44,7 @@ async function main() {
     );
   });
   await runtime.start();
+  const maintenance = startMaintenance(database.db, config);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -48,6 +52,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     server.close();
+    maintenance.stop();
     await runtime.stop();
     await database.close();
     process.exit(0);
