@@ -1,0 +1,194 @@
+/**
+ * API benchmark: the seed's 3-step connector executed through the real HTTP API (execute → local worker →
+ * runner → engine → a 0 ms mock on 127.0.0.1 → every node persisted → contact updated), at 1, 10 and 100
+ * executions in flight, on PGlite and on PostgreSQL. Writes docs/benchmarks.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase, isPostgresReachable, type TestDialect } from '@connectors/db/testing';
+import { parseKeyring } from '@connectors/runner';
+import { serve } from '@hono/node-server';
+import { machineLine, writeBenchSection } from '../../../bench/report';
+import { createApp } from '../src/app';
+import { createAppRuntime } from '../src/app-runtime';
+import { loadConfig } from '../src/config';
+
+const LEVELS = [1, 10, 100];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+async function mockHubspot(): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const u = req.url ?? '';
+      const body = u.includes('/search')
+        ? { results: [{ id: '501' }] }
+        : u.includes('/contacts/')
+          ? { properties: { firstname: 'John', lastname: 'Smith' }, associations: { companies: [{ id: '77' }] } }
+          : { properties: { name: 'Acme Corp', industry: 'Technology' } };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  return { url: await listen(server), close: () => server.close() };
+}
+
+function seedConnector(base: string) {
+  const auth = { type: 'bearer', token: '{{workspace.hubspot_token}}' };
+  return {
+    name: 'HubSpot Contact Enrichment',
+    type: 'multi-step',
+    input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
+    steps: [
+      {
+        id: 'step_1', name: 'Search Contact by Email', method: 'POST', url: `${base}/crm/v3/objects/contacts/search`, auth,
+        body: { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }] },
+        outputMapping: { contactId: 'results[0].id' },
+      },
+      {
+        id: 'step_2', name: 'Get Contact Details', method: 'GET', url: `${base}/crm/v3/objects/contacts/{{step_1.contactId}}`, auth,
+        outputMapping: { firstName: 'properties.firstname', lastName: 'properties.lastname', companyId: 'associations.companies[0].id' },
+      },
+      {
+        id: 'step_3', name: 'Get Company Details', method: 'GET', url: `${base}/crm/v3/objects/companies/{{step_2.companyId}}`, auth,
+        outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
+      },
+    ],
+    finalMapping: {
+      first_name: '{{step_2.firstName}}', last_name: '{{step_2.lastName}}',
+      'metadata.company_name': '{{step_3.companyName}}', 'metadata.industry': '{{step_3.industry}}',
+    },
+  };
+}
+
+interface LevelResult { concurrency: number; executions: number; perSecond: number; p50: number; p95: number; p99: number }
+
+async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
+  const database = await createTestDatabase(dialect);
+  const config = loadConfig({
+    DATA_DIR: '.data/bench',
+    CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true',
+    CONNECTORS_RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const runtime = createAppRuntime({
+    db: database.db,
+    config,
+    keyring: parseKeyring(`bench:${randomBytes(32).toString('base64')}`),
+    dialect,
+  });
+  await runtime.start();
+  const app = createApp(runtime.ctx);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const mock = await mockHubspot();
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return { json, res };
+  };
+  const signup = await call('POST', '/auth/signup', { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery' });
+  const cookie = signup.res.headers.get('set-cookie')!.split(';')[0]!;
+  const key = (await call('POST', '/api-keys', { name: 'bench' }, { cookie })).json.key as string;
+  const auth = { authorization: `Bearer ${key}` };
+  await call('POST', '/workspace/credentials', { service: 'hubspot', credentials: { token: 'pat-bench' } }, auth);
+  const connectorId = (await call('POST', '/connectors', seedConnector(mock.url), auth)).json.id as string;
+  const contacts: string[] = [];
+  for (let i = 0; i < Math.max(...LEVELS); i++) {
+    contacts.push((await call('POST', '/contacts', { email: `c${i}@acme.com` }, auth)).json.id as string);
+  }
+
+  // Completion is observed on the worker's event bus: what an SSE client would see, without polling load.
+  const waiters = new Map<string, () => void>();
+  runtime.ctx.events.subscribeAll((event) => {
+    if (event.type === 'run.finished') waiters.get(event.executionId)?.();
+  });
+  const one = async (contactId: string): Promise<number> => {
+    const started = performance.now();
+    let done!: () => void;
+    const finished = new Promise<void>((r) => (done = r));
+    const { json } = await call('POST', `/connectors/${connectorId}/execute`, { contactId }, auth);
+    const id = json.executionId as string;
+    waiters.set(id, done);
+    // The run may already have finished before the waiter was registered.
+    const current = await runtime.ctx.db.selectFrom('connector_executions').select('status').where('id', '=', id).executeTakeFirst();
+    if (current && !['pending', 'running'].includes(current.status)) done();
+    await finished;
+    waiters.delete(id);
+    if (current?.status === 'failed') throw new Error('run failed');
+    return performance.now() - started;
+  };
+
+  const results: LevelResult[] = [];
+  for (const concurrency of LEVELS) {
+    await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
+    const latencies: number[] = [];
+    const deadline = performance.now() + SECONDS * 1000;
+    const t0 = performance.now();
+    await Promise.all(
+      contacts.slice(0, concurrency).map(async (contactId) => {
+        while (performance.now() < deadline) latencies.push(await one(contactId));
+      }),
+    );
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+    results.push({
+      concurrency,
+      executions: latencies.length,
+      perSecond: latencies.length / elapsed,
+      p50: pct(0.5),
+      p95: pct(0.95),
+      p99: pct(0.99),
+    });
+    console.log(dialect, results.at(-1));
+  }
+
+  mock.close();
+  server.close();
+  await runtime.stop(0);
+  await database.close();
+  return results;
+}
+
+const dialects: TestDialect[] = ['pglite'];
+if (await isPostgresReachable()) dialects.push('postgres');
+const rows: string[] = [];
+for (const dialect of dialects) {
+  for (const r of await benchDialect(dialect)) {
+    rows.push(
+      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} |`,
+    );
+  }
+}
+const md = `## API (\`pnpm --filter @connectors/api bench\`)
+
+${machineLine()}; ${SECONDS} s per level after a warm-up round; worker concurrency ${loadConfig({}).workerConcurrency} (\`CONNECTORS_WORKER_CONCURRENCY\`).
+Each execution goes through the real HTTP API with an API key (\`POST /connectors/:id/execute\` → 202), the
+local worker claims it, the runner runs the seed's 3-step chain against a 0 ms mock on 127.0.0.1, persists
+each node's result as its own row, and commits the contact update, counters and final status in one
+transaction. Latency is from the \`execute\` request to the run's \`run.finished\` event.
+
+| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED
+about 600 chains/s while persisting nothing.
+`;
+writeBenchSection('api', md);
+console.log(md);
+process.exit(0);
