@@ -63,7 +63,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.DATA_DIR),
+    // Relative to where the command was typed (pnpm sets INIT_CWD), so `pnpm start` at the root uses ./.data.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     encryptionKey: e.CONNECTORS_ENCRYPTION_KEY,
     triggerSecretKey: e.TRIGGER_SECRET_KEY,
     allowPrivateNetwork: e.CONNECTORS_ALLOW_PRIVATE_NETWORK,
