@@ -47,6 +47,8 @@ export function servedOperations(routes: readonly { method: string; path: string
   const served = new Set<string>();
   for (const route of routes) {
     if (route.method === 'ALL' || route.path.endsWith('*')) continue;
+    // The web app's pages (`/`, client routes) are served beside the API but are not API operations.
+    if (!route.path.startsWith('/api/') && route.path !== '/healthz') continue;
     served.add(operationKey(route.method, route.path));
   }
   return served;
