@@ -5,6 +5,7 @@ import type { AppContext } from './app-context';
 import type { AppConfig } from './config';
 import { ExecutionEventBus } from './events/execution-event-bus';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter';
+import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { LocalWorker } from './worker/local-worker';
 
 /** What the API needs besides its configuration. */
@@ -29,8 +30,8 @@ export interface AppRuntime {
 /**
  * Wires the adapters once (DESIGN §2: one file wires the real ports): cipher, guarded HTTP client, event
  * bus, rate limiter, runner dependencies and the dispatcher. Without `TRIGGER_SECRET_KEY` the
- * dispatcher is the in-process local worker; the Trigger.dev dispatcher is a later issue, so with the
- * key set this still runs locally and says so.
+ * dispatcher is the in-process local worker; with it, executions go to Trigger.dev's `execute-connector`
+ * task (trigger/).
  */
 export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
   const { db, config } = options;
@@ -45,28 +46,26 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     pollMs: config.workerPollMs,
     exclusiveDatabase: options.dialect === 'pglite',
   });
+  const dispatcher = config.triggerSecretKey
+    ? createTriggerDispatcher({ db, secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
+    : worker;
   const ctx: AppContext = {
     db,
     config,
     cipher,
     http,
     events,
-    dispatcher: worker,
+    dispatcher,
     rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute }),
     runner,
   };
   return {
     ctx,
     async start() {
-      if (config.triggerSecretKey) {
-        console.warn(
-          '[worker] TRIGGER_SECRET_KEY is set, but dispatching to Trigger.dev is not available yet: executions run in this process',
-        );
-      }
-      await worker.start();
+      await dispatcher.start();
     },
     async stop(graceMs) {
-      await worker.stop(graceMs);
+      await dispatcher.stop(graceMs);
       await http.close();
     },
   };

@@ -12,6 +12,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   CONNECTORS_ENCRYPTION_KEY: z.string().optional(),
   TRIGGER_SECRET_KEY: z.string().optional(),
+  TRIGGER_API_URL: z.string().url().optional(),
   CONNECTORS_ALLOW_PRIVATE_NETWORK: bool,
   CONNECTORS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   EXECUTIONS_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
@@ -33,6 +34,8 @@ export interface AppConfig {
   dataDir: string;
   encryptionKey: string | undefined;
   triggerSecretKey: string | undefined;
+  /** Trigger.dev's API (default the cloud); a self-hosted instance sets `TRIGGER_API_URL`. */
+  triggerApiUrl: string | undefined;
   allowPrivateNetwork: boolean;
   rateLimitPerMinute: number;
   retentionDays: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     encryptionKey: e.CONNECTORS_ENCRYPTION_KEY,
     triggerSecretKey: e.TRIGGER_SECRET_KEY,
+    triggerApiUrl: e.TRIGGER_API_URL,
     allowPrivateNetwork: e.CONNECTORS_ALLOW_PRIVATE_NETWORK,
     rateLimitPerMinute: e.CONNECTORS_RATE_LIMIT_PER_MINUTE,
     retentionDays: e.EXECUTIONS_RETENTION_DAYS,

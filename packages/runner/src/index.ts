@@ -34,6 +34,7 @@ export { presentStepsExecuted, type StepExecuted } from './present/steps-execute
 export { reusableNodeIds } from './retry/reusable-nodes';
 export { claimAndRunExecution } from './run/claim-and-run';
 export { CONTACT_COLUMNS, type ContactUpdatePlan, planContactUpdate } from './run/contact-update-plan';
+export { applyOutputToContact } from './run/contact-writer';
 export type { RunEvent, RunEventSink } from './run/run-events';
 export { type RunExecutionOptions, type RunExecutionOutcome, runExecution } from './run/run-execution';
 export { RunInterrupt, type StopKind } from './run/run-interrupt';

@@ -74,6 +74,7 @@ export const executionRoutes = new Hono<AppEnv>()
     }
     // The worker running it here stops at once; one in another process sees it at its next lease renewal.
     ctx.events.publish({ type: 'run.cancel_requested', executionId: execution.id });
+    await ctx.dispatcher.cancel?.(execution.id);
     return c.json(await executionDetail(ctx.db, execution));
   })
   .post('/:id/retry', validate('json', retryBodySchema), async (c) => {

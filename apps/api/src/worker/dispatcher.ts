@@ -7,6 +7,8 @@
 export interface Dispatcher {
   /** Called after the `pending` row is committed; must not wait for the run. */
   dispatch(executionId: string): Promise<void>;
+  /** Stops the execution wherever it runs (Trigger.dev cancels its run); best effort, never throws. */
+  cancel?(executionId: string): Promise<unknown>;
 }
 
 /** A dispatcher that also has a lifecycle (the local worker runs inside the API process). */
