@@ -12,6 +12,14 @@ let failed = 0;
 let skipped = 0;
 let suites = 0;
 for (const line of text.split('\n')) {
+  // The browser end-to-end runner closes with its own "N passed, M failed" line.
+  const e2e = line.match(/(?:^|:\s+)(\d+) passed, (\d+) failed\s*$/);
+  if (e2e) {
+    suites++;
+    passed += Number(e2e[1]);
+    failed += Number(e2e[2]);
+    continue;
+  }
   const m = line.match(/\bTests\s+(.*)\(\d+\)\s*$/);
   if (!m) continue;
   suites++;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSchema } from '../src/graph';
 import type { NodeResult } from '../src/runtime';
+import { MockApi } from '../src/testing';
 import { run, testPorts } from './support/harness';
-import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 beforeAll(async () => {

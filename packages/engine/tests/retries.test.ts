@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphSchema } from '../src/graph';
+import { MockApi } from '../src/testing';
 import { recordingClock, run, staticSecrets, testPorts } from './support/harness';
-import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 let flaky = 0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphInput, graphSchema } from '../src/graph';
+import { MockApi } from '../src/testing';
 import { run, testPorts } from './support/harness';
-import { MockApi } from './support/mock-api';
 
 const api = new MockApi();
 beforeAll(async () => {

@@ -1,56 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertSeedConnector } from '../src/seed';
+import { MockApi, seedHubspotConnector } from '../src/testing';
 import { validateGraph } from '../src/validation';
 import { run, staticSecrets, testPorts } from './support/harness';
-import { MockApi } from './support/mock-api';
-
-/** The seed's HubSpot example exactly as the seed writes it, only its `//` comments removed. */
-function seedConnector(baseUrl: string) {
-  return {
-    id: 'connector_001',
-    name: 'HubSpot Contact Enrichment',
-    type: 'multi-step',
-    steps: [
-      {
-        id: 'step_1',
-        name: 'Search Contact by Email',
-        method: 'POST',
-        url: `${baseUrl}/crm/v3/objects/contacts/search`,
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        body: {
-          filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
-        },
-        outputMapping: { contactId: 'results[0].id' },
-      },
-      {
-        id: 'step_2',
-        name: 'Get Contact Details',
-        method: 'GET',
-        url: `${baseUrl}/crm/v3/objects/contacts/{{step_1.contactId}}`,
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        outputMapping: {
-          firstName: 'properties.firstname',
-          lastName: 'properties.lastname',
-          companyId: 'associations.companies[0].id',
-        },
-      },
-      {
-        id: 'step_3',
-        name: 'Get Company Details',
-        method: 'GET',
-        url: `${baseUrl}/crm/v3/objects/companies/{{step_2.companyId}}`,
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
-      },
-    ],
-    finalMapping: {
-      first_name: '{{step_2.firstName}}',
-      last_name: '{{step_2.lastName}}',
-      'metadata.company_name': '{{step_3.companyName}}',
-      'metadata.industry': '{{step_3.industry}}',
-    },
-  };
-}
 
 describe("the seed's 3-step HubSpot chain, end to end against a local API", () => {
   const api = new MockApi();
@@ -72,7 +24,7 @@ describe("the seed's 3-step HubSpot chain, end to end against a local API", () =
   afterAll(() => api.stop());
 
   it('converts, validates, runs every step with data carried along the edges, and maps the output', async () => {
-    const converted = convertSeedConnector(seedConnector(api.url));
+    const converted = convertSeedConnector(seedHubspotConnector(api.url));
     if (!converted.ok) throw new Error(JSON.stringify(converted.problems));
     expect(converted.problems).toEqual([]);
     const graph = converted.config;

@@ -1,49 +1,7 @@
+import { seedHubspotConnector } from '@connectors/engine/testing';
 /** The seed's HubSpot connector exactly as connectors-plan.md writes it (list form, `finalMapping`). */
 export function seedHubspotBody() {
-  return {
-    id: 'connector_001',
-    name: 'HubSpot Contact Enrichment',
-    type: 'multi-step',
-    steps: [
-      {
-        id: 'step_1',
-        name: 'Search Contact by Email',
-        method: 'POST',
-        url: 'https://api.hubspot.com/crm/v3/objects/contacts/search',
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        body: {
-          filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
-        },
-        outputMapping: { contactId: 'results[0].id' },
-      },
-      {
-        id: 'step_2',
-        name: 'Get Contact Details',
-        method: 'GET',
-        url: 'https://api.hubspot.com/crm/v3/objects/contacts/{{step_1.contactId}}',
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        outputMapping: {
-          firstName: 'properties.firstname',
-          lastName: 'properties.lastname',
-          companyId: 'associations.companies[0].id',
-        },
-      },
-      {
-        id: 'step_3',
-        name: 'Get Company Details',
-        method: 'GET',
-        url: 'https://api.hubspot.com/crm/v3/objects/companies/{{step_2.companyId}}',
-        auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-        outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
-      },
-    ],
-    finalMapping: {
-      first_name: '{{step_2.firstName}}',
-      last_name: '{{step_2.lastName}}',
-      'metadata.company_name': '{{step_3.companyName}}',
-      'metadata.industry': '{{step_3.industry}}',
-    },
-  };
+  return seedHubspotConnector('https://api.hubspot.com');
 }
 
 /** A small canonical graph with every default written out, so it must come back byte-for-byte equal. */

@@ -7,7 +7,6 @@ import { nodeExpressions } from './node-expressions';
 import { error, type GraphProblem, type ProblemPath } from './problem';
 import { checkReference, type ReferenceSite } from './references';
 
-
 /** Length, syntax and references of every template and expression in nodes and edge mappings. */
 export function checkExpressions(ctx: ValidationContext): GraphProblem[] {
   const problems: GraphProblem[] = [];

@@ -1,3 +1,9 @@
-/** `@connectors/runner/testing`: a real local HTTP API for tests, and the seed's connector. */
-export { type Handler, type LoggedRequest, MockApi } from './mock-api';
-export { HUBSPOT_ROUTES, mockHubspot, seedHubspotConnector } from './seed-connector';
+/** `@connectors/runner/testing`: the engine's test helpers (a local HTTP API, the seed's connector). */
+export {
+  type Handler,
+  HUBSPOT_ROUTES,
+  type LoggedRequest,
+  MockApi,
+  mockHubspot,
+  seedHubspotConnector,
+} from '@connectors/engine/testing';
