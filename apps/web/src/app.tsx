@@ -1,0 +1,89 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuthPage } from './auth/auth.page';
+import { ConnectorsPage } from './connectors/connectors.page';
+import { ContactsPage } from './contacts/contacts.page';
+import { CredentialsPage } from './credentials/credentials.page';
+import { ExecutionsPage } from './executions/executions.page';
+import { FlowsPage } from './flows/flows.page';
+import { useSession } from './session/session-context';
+import { AppShell } from './shell/app-shell';
+import { NotFoundPage } from './shell/not-found.page';
+import { TemplatesPage } from './templates/templates.page';
+
+// The editor (React Flow, dagre) is the heaviest screen: loaded when first opened.
+const EditorPage = lazy(() => import('./editor/editor.page').then((m) => ({ default: m.EditorPage })));
+
+function Loading() {
+  return (
+    <div className="page-loading" role="status" aria-live="polite">
+      <span className="spinner" /> Loading…
+    </div>
+  );
+}
+
+/** Screens behind sign-in send the user to /signin and back to where they were going. */
+function RequireSession({ children }: { children: React.ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signed-out') {
+    return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <>{children}</>;
+}
+
+function GuestOnly({ children }: { children: React.ReactNode }) {
+  const { state } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signed-in') return <Navigate to="/connectors" replace />;
+  return <>{children}</>;
+}
+
+/** Every screen has its own URL. */
+export function App() {
+  return (
+    <Routes>
+      <Route
+        path="/signin"
+        element={
+          <GuestOnly>
+            <AuthPage mode="sign-in" />
+          </GuestOnly>
+        }
+      />
+      <Route
+        path="/signup"
+        element={
+          <GuestOnly>
+            <AuthPage mode="sign-up" />
+          </GuestOnly>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/connectors" replace />} />
+        <Route path="/connectors" element={<ConnectorsPage />} />
+        <Route
+          path="/connectors/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EditorPage />
+            </Suspense>
+          }
+        />
+        <Route path="/flows" element={<FlowsPage />} />
+        <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/executions" element={<ExecutionsPage />} />
+        <Route path="/credentials" element={<CredentialsPage />} />
+        <Route path="/templates" element={<TemplatesPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,18 @@
+/** The engine's graph types the editor uses, in one place. */
+export type {
+  ConditionNodeData,
+  FieldMappings,
+  FieldMappingValue,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  HttpNodeData,
+  InputField,
+  InputSchema,
+  KeyValue,
+  OutputNodeData,
+  TransformNodeData,
+} from '@connectors/engine';
+
+/** `{ name: JSONata }` carried by an edge. */
+export type EdgeMapping = Record<string, string>;
