@@ -19,7 +19,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
   );
 }
 
@@ -31,7 +33,10 @@ async function mockHubspot(): Promise<{ url: string; close(): void }> {
       const body = u.includes('/search')
         ? { results: [{ id: '501' }] }
         : u.includes('/contacts/')
-          ? { properties: { firstname: 'John', lastname: 'Smith' }, associations: { companies: [{ id: '77' }] } }
+          ? {
+              properties: { firstname: 'John', lastname: 'Smith' },
+              associations: { companies: [{ id: '77' }] },
+            }
           : { properties: { name: 'Acme Corp', industry: 'Technology' } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
@@ -48,27 +53,54 @@ function seedConnector(base: string) {
     input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
     steps: [
       {
-        id: 'step_1', name: 'Search Contact by Email', method: 'POST', url: `${base}/crm/v3/objects/contacts/search`, auth,
-        body: { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }] },
+        id: 'step_1',
+        name: 'Search Contact by Email',
+        method: 'POST',
+        url: `${base}/crm/v3/objects/contacts/search`,
+        auth,
+        body: {
+          filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
+        },
         outputMapping: { contactId: 'results[0].id' },
       },
       {
-        id: 'step_2', name: 'Get Contact Details', method: 'GET', url: `${base}/crm/v3/objects/contacts/{{step_1.contactId}}`, auth,
-        outputMapping: { firstName: 'properties.firstname', lastName: 'properties.lastname', companyId: 'associations.companies[0].id' },
+        id: 'step_2',
+        name: 'Get Contact Details',
+        method: 'GET',
+        url: `${base}/crm/v3/objects/contacts/{{step_1.contactId}}`,
+        auth,
+        outputMapping: {
+          firstName: 'properties.firstname',
+          lastName: 'properties.lastname',
+          companyId: 'associations.companies[0].id',
+        },
       },
       {
-        id: 'step_3', name: 'Get Company Details', method: 'GET', url: `${base}/crm/v3/objects/companies/{{step_2.companyId}}`, auth,
+        id: 'step_3',
+        name: 'Get Company Details',
+        method: 'GET',
+        url: `${base}/crm/v3/objects/companies/{{step_2.companyId}}`,
+        auth,
         outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
       },
     ],
     finalMapping: {
-      first_name: '{{step_2.firstName}}', last_name: '{{step_2.lastName}}',
-      'metadata.company_name': '{{step_3.companyName}}', 'metadata.industry': '{{step_3.industry}}',
+      first_name: '{{step_2.firstName}}',
+      last_name: '{{step_2.lastName}}',
+      'metadata.company_name': '{{step_3.companyName}}',
+      'metadata.industry': '{{step_3.industry}}',
     },
   };
 }
 
-interface LevelResult { concurrency: number; executions: number; perSecond: number; p50: number; p95: number; p99: number }
+interface LevelResult {
+  concurrency: number;
+  executions: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
 
 async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   const database = await createTestDatabase(dialect);
@@ -100,11 +132,19 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return { json, res };
   };
-  const signup = await call('POST', '/auth/signup', { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery' });
+  const signup = await call('POST', '/auth/signup', {
+    email: `bench-${Date.now()}@example.com`,
+    password: 'correct horse battery',
+  });
   const cookie = signup.res.headers.get('set-cookie')!.split(';')[0]!;
   const key = (await call('POST', '/api-keys', { name: 'bench' }, { cookie })).json.key as string;
   const auth = { authorization: `Bearer ${key}` };
-  await call('POST', '/workspace/credentials', { service: 'hubspot', credentials: { token: 'pat-bench' } }, auth);
+  await call(
+    'POST',
+    '/workspace/credentials',
+    { service: 'hubspot', credentials: { token: 'pat-bench' } },
+    auth,
+  );
   const connectorId = (await call('POST', '/connectors', seedConnector(mock.url), auth)).json.id as string;
   const contacts: string[] = [];
   for (let i = 0; i < Math.max(...LEVELS); i++) {
@@ -124,7 +164,11 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     const id = json.executionId as string;
     waiters.set(id, done);
     // The run may already have finished before the waiter was registered.
-    const current = await runtime.ctx.db.selectFrom('connector_executions').select('status').where('id', '=', id).executeTakeFirst();
+    const current = await runtime.ctx.db
+      .selectFrom('connector_executions')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (current && !['pending', 'running'].includes(current.status)) done();
     await finished;
     waiters.delete(id);

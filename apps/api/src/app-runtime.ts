@@ -3,9 +3,9 @@ import { createHttpClient, type GuardedHttpClient } from '@connectors/engine/htt
 import { createCredentialCipher, type Keyring, type RunnerDeps } from '@connectors/runner';
 import type { AppContext } from './app-context';
 import type { AppConfig } from './config';
+import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { ExecutionEventBus } from './events/execution-event-bus';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter';
-import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { LocalWorker } from './worker/local-worker';
 
 /** What the API needs besides its configuration. */

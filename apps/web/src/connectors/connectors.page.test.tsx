@@ -42,8 +42,10 @@ function mockApi(list: Connector[]) {
       const path = url.pathname + url.search;
       const body = init.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ method: init.method ?? 'GET', path, body });
-      const json = (b: unknown, status = 200) => new Response(JSON.stringify(b), { status, headers: { 'content-type': 'application/json' } });
-      if (init.method === 'PUT') return json({ ...list[0], ...body, version: (body as { version: number }).version + 1 });
+      const json = (b: unknown, status = 200) =>
+        new Response(JSON.stringify(b), { status, headers: { 'content-type': 'application/json' } });
+      if (init.method === 'PUT')
+        return json({ ...list[0], ...body, version: (body as { version: number }).version + 1 });
       if (init.method === 'DELETE') return new Response(null, { status: 204 });
       return json({ data: list, next_cursor: null });
     }),
@@ -65,11 +67,27 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('connectors list', () => {
   it('shows each connector with its category, state, counts, success rate and last run', async () => {
-    mockApi([connector({}), connector({ id: 'c2', name: 'Draft', success_rate: null, total_executions: 0, failed_executions: 0, last_executed_at: null, problems: [{ code: 'cycle', severity: 'error', message: 'A cycle', path: 'config' }] })]);
+    mockApi([
+      connector({}),
+      connector({
+        id: 'c2',
+        name: 'Draft',
+        success_rate: null,
+        total_executions: 0,
+        failed_executions: 0,
+        last_executed_at: null,
+        problems: [{ code: 'cycle', severity: 'error', message: 'A cycle', path: 'config' }],
+      }),
+    ]);
     renderPage();
-    const row = (await screen.findByRole('link', { name: /HubSpot enrichment/ })).closest('tr') as HTMLElement;
+    const row = (await screen.findByRole('link', { name: /HubSpot enrichment/ })).closest(
+      'tr',
+    ) as HTMLElement;
     expect(within(row).getByText('CRM')).toBeTruthy();
-    expect(within(row).getByRole('switch', { name: 'Enable HubSpot enrichment' })).toHaveProperty('checked', true);
+    expect(within(row).getByRole('switch', { name: 'Enable HubSpot enrichment' })).toHaveProperty(
+      'checked',
+      true,
+    );
     expect(within(row).getByText('95%')).toBeTruthy();
     expect(row.textContent).toContain('1 failed');
     expect(within(row).getByText('5 minutes ago')).toBeTruthy();
