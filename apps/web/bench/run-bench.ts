@@ -125,6 +125,18 @@ async function fitAll(page: Page): Promise<number> {
 
 /** Drags one node across the screen, one mouse move per frame, and returns the frame intervals seen. */
 async function dragOnce(page: Page, id: string): Promise<{ frames: number[]; moved: boolean }> {
+  // Wait for the viewport to stop moving (Fit view animates), so the pointer lands on the node.
+  await page.waitForFunction(
+    `(() => {
+      const t = document.querySelector('.react-flow__viewport')?.style.transform;
+      const same = window.__lastTransform === t;
+      window.__lastTransform = t;
+      window.__stable = same ? (window.__stable ?? 0) + 1 : 0;
+      return window.__stable >= 5;
+    })()`,
+    null,
+    { polling: 'raf' },
+  );
   const node = page.locator(`.react-flow__node[data-id="${id}"] .cn-node-title`);
   const box = await node.boundingBox();
   if (!box) throw new Error(`${id} is not on screen`);
@@ -196,7 +208,6 @@ async function main() {
         const dragAll = await dragOnce(page, `step_${Math.ceil(NODES / 2)}`);
         framesAll.push(...dragAll.frames);
         moved &&= drag.moved && dragAll.moved;
-        console.log(`round ${round}: near moved ${drag.moved}, far moved ${dragAll.moved}`);
       }
       await context.close();
     }

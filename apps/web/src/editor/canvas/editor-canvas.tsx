@@ -112,7 +112,7 @@ export function EditorCanvas({ colorMode, readOnly, onInit }: EditorCanvasProps)
 
   return (
     <div
-      className="canvas"
+      className={far ? 'canvas is-far' : 'canvas'}
       role="application"
       aria-label="Canvas: drop palette items here"
       onDragOver={onDragOver}
