@@ -38,11 +38,7 @@ export function createRunRecorder(options: {
   return {
     async nodeStarted(event) {
       events?.publish({ type: 'node.started', executionId: lease.executionId, ...event });
-      // Progress for readers of the row; off the critical path, since the node's request need not wait
-      // for it (the node-result row, awaited in nodeFinished, is what resuming relies on).
-      setExecutionCurrentStep(db, { ...lease, currentStep: event.nodeId.slice(0, 100) }).catch(
-        () => undefined,
-      );
+      await setExecutionCurrentStep(db, { ...lease, currentStep: event.nodeId.slice(0, 100) });
     },
     async nodeFinished(result) {
       if (stop.kind && stop.kind !== 'cancel' && result.status !== 'success')
