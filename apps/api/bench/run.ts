@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, isPostgresReachable, type TestDialect } from '@connectors/db/testing';
+import { seedHubspotConnector } from '@connectors/engine/testing';
 import { parseKeyring } from '@connectors/runner';
 import { serve } from '@hono/node-server';
 import { machineLine, writeBenchSection } from '../../../bench/report';
@@ -45,51 +46,11 @@ async function mockHubspot(): Promise<{ url: string; close(): void }> {
   return { url: await listen(server), close: () => server.close() };
 }
 
+/** The seed's connector pointed at the mock, with the input it needs declared. */
 function seedConnector(base: string) {
-  const auth = { type: 'bearer', token: '{{workspace.hubspot_token}}' };
   return {
-    name: 'HubSpot Contact Enrichment',
-    type: 'multi-step',
+    ...seedHubspotConnector(base),
     input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
-    steps: [
-      {
-        id: 'step_1',
-        name: 'Search Contact by Email',
-        method: 'POST',
-        url: `${base}/crm/v3/objects/contacts/search`,
-        auth,
-        body: {
-          filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
-        },
-        outputMapping: { contactId: 'results[0].id' },
-      },
-      {
-        id: 'step_2',
-        name: 'Get Contact Details',
-        method: 'GET',
-        url: `${base}/crm/v3/objects/contacts/{{step_1.contactId}}`,
-        auth,
-        outputMapping: {
-          firstName: 'properties.firstname',
-          lastName: 'properties.lastname',
-          companyId: 'associations.companies[0].id',
-        },
-      },
-      {
-        id: 'step_3',
-        name: 'Get Company Details',
-        method: 'GET',
-        url: `${base}/crm/v3/objects/companies/{{step_2.companyId}}`,
-        auth,
-        outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
-      },
-    ],
-    finalMapping: {
-      first_name: '{{step_2.firstName}}',
-      last_name: '{{step_2.lastName}}',
-      'metadata.company_name': '{{step_3.companyName}}',
-      'metadata.industry': '{{step_3.industry}}',
-    },
   };
 }
 

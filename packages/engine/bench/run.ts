@@ -9,14 +9,15 @@ import { graphSchema } from '../src/graph';
 import { createHttpClient } from '../src/http';
 import { type EnginePorts, runGraph, systemClock } from '../src/runtime';
 import { convertSeedConnector } from '../src/seed';
+import { seedHubspotConnector } from '../src/testing';
 
 const server = createServer((req, res) => {
   const delay = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay') ?? 0);
   req.resume();
   req.on('end', () => {
-    const body = req.url?.startsWith('/search')
+    const body = req.url?.includes('/search')
       ? { results: [{ id: 'c1' }] }
-      : req.url?.startsWith('/contacts')
+      : req.url?.includes('/contacts/')
         ? {
             properties: { firstname: 'John', lastname: 'Smith' },
             associations: { companies: [{ id: 'co1' }] },
@@ -29,47 +30,7 @@ const server = createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const seed = convertSeedConnector({
-  steps: [
-    {
-      id: 'step_1',
-      name: 'Search',
-      method: 'POST',
-      url: `${base}/search`,
-      auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-      body: {
-        filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: '{{input.email}}' }] }],
-      },
-      outputMapping: { contactId: 'results[0].id' },
-    },
-    {
-      id: 'step_2',
-      name: 'Contact',
-      method: 'GET',
-      url: `${base}/contacts/{{step_1.contactId}}`,
-      auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-      outputMapping: {
-        firstName: 'properties.firstname',
-        lastName: 'properties.lastname',
-        companyId: 'associations.companies[0].id',
-      },
-    },
-    {
-      id: 'step_3',
-      name: 'Company',
-      method: 'GET',
-      url: `${base}/companies/{{step_2.companyId}}`,
-      auth: { type: 'bearer', token: '{{workspace.hubspot_token}}' },
-      outputMapping: { companyName: 'properties.name', industry: 'properties.industry' },
-    },
-  ],
-  finalMapping: {
-    first_name: '{{step_2.firstName}}',
-    last_name: '{{step_2.lastName}}',
-    'metadata.company_name': '{{step_3.companyName}}',
-    'metadata.industry': '{{step_3.industry}}',
-  },
-});
+const seed = convertSeedConnector(seedHubspotConnector(base));
 if (!seed.ok) throw new Error('seed conversion failed');
 const chain = seed.config;
 
@@ -93,7 +54,7 @@ async function engineChain(i: number) {
 async function handWritten() {
   const headers = { authorization: 'Bearer pat-bench-token', 'content-type': 'application/json' };
   const s = (await (
-    await fetch(`${base}/search`, {
+    await fetch(`${base}/crm/v3/objects/contacts/search`, {
       method: 'POST',
       headers,
       body: JSON.stringify({
@@ -102,13 +63,13 @@ async function handWritten() {
     })
   ).json()) as { results: { id: string }[] };
   const c = (await (
-    await fetch(`${base}/contacts/${encodeURIComponent(s.results[0]!.id)}`, { headers })
+    await fetch(`${base}/crm/v3/objects/contacts/${encodeURIComponent(s.results[0]!.id)}`, { headers })
   ).json()) as {
     properties: { firstname: string };
     associations: { companies: { id: string }[] };
   };
   const co = (await (
-    await fetch(`${base}/companies/${c.associations.companies[0]!.id}`, { headers })
+    await fetch(`${base}/crm/v3/objects/companies/${c.associations.companies[0]!.id}`, { headers })
   ).json()) as {
     properties: { name: string };
   };
