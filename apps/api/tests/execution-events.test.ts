@@ -57,6 +57,9 @@ describeApi('execution events (SSE)', (s) => {
       delayMs: 300,
       json: { properties: { name: 'Acme Corp', industry: 'Technology' } },
     }));
+    // A slow first step gives the stream time to connect before step_3 starts, even on a loaded machine
+    // (`node.started` is announced live, not stored, so a stream opened later cannot see it).
+    api.on(HUBSPOT_ROUTES.search, () => ({ delayMs: 800, json: { total: 1, results: [{ id: 'c42' }] } }));
     const { json } = await client.post(`/connectors/${connector.id}/execute`, { contactId: contact.id });
     const { events, raw } = await readEvents(`${base}/executions/${json.executionId}/events`, client.cookie);
     const finished = events.filter((e) => e.event === 'node.succeeded').map((e) => e.data.step_id);
