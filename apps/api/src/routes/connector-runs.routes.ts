@@ -14,7 +14,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../app-context';
 import { ApiError, notFound } from '../errors/api-error';
 import { dispatchSafely } from '../executions/dispatch-safely';
-import { executionDetail, executionSummary } from '../executions/execution-view';
+import { executionDetail, executionSummaries } from '../executions/execution-view';
 import { prepareRun } from '../executions/prepare-run';
 import { takeExecutionBudget } from '../executions/rate-limit-guard';
 import { validate } from '../lib/validate';
@@ -137,5 +137,8 @@ export const connectorRunRoutes = new Hono<AppEnv>()
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.limit ? { limit: query.limit } : {}),
     });
-    return c.json({ data: page.data.map(executionSummary), next_cursor: page.nextCursor });
+    return c.json({
+      data: await executionSummaries(ctx.db, auth.workspaceId, page.data),
+      next_cursor: page.nextCursor,
+    });
   });

@@ -16,7 +16,7 @@ import type { AppEnv } from '../app-context';
 import { ApiError, notFound } from '../errors/api-error';
 import { streamExecutionEvents } from '../events/execution-event-stream';
 import { dispatchSafely } from '../executions/dispatch-safely';
-import { executionDetail, executionSummary } from '../executions/execution-view';
+import { executionDetail, executionSummaries } from '../executions/execution-view';
 import { runnableGraph } from '../executions/prepare-run';
 import { takeExecutionBudget } from '../executions/rate-limit-guard';
 import { validate } from '../lib/validate';
@@ -40,7 +40,10 @@ export const executionRoutes = new Hono<AppEnv>()
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.limit ? { limit: query.limit } : {}),
     });
-    return c.json({ data: page.data.map(executionSummary), next_cursor: page.nextCursor });
+    return c.json({
+      data: await executionSummaries(ctx.db, auth.workspaceId, page.data),
+      next_cursor: page.nextCursor,
+    });
   })
   .get('/:id', async (c) => {
     const { ctx, auth } = c.var;

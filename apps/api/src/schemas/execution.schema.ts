@@ -128,10 +128,44 @@ export const executionSchema = z.object({
   completed_at: z.string().nullable(),
   steps_executed: z.array(stepExecutedSchema).optional(),
   graph_snapshot: z.unknown().optional(),
+  connector_name: z.string().nullable().optional().meta({ description: "The connector's name now" }),
+  contact: z
+    .object({
+      id: z.string(),
+      email: z.string().nullable(),
+      first_name: z.string().nullable(),
+      last_name: z.string().nullable(),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'The contact the run is for (null: a test run without one, or deleted)' }),
+  step_counts: z
+    .object({
+      total: z.number().int(),
+      success: z.number().int(),
+      failed: z.number().int(),
+      skipped: z.number().int(),
+    })
+    .optional()
+    .meta({ description: "Nodes in the run's graph, and how many ended each way so far" }),
+  connector_changes: z
+    .object({
+      current_version: z.number().int(),
+      changed: z.boolean(),
+      changed_steps: z.array(z.string()),
+      reusable_steps: z.array(z.string()),
+    })
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        'Single execution only: how the connector differs now from `graph_snapshot` (positions ignored), ' +
+        'and the steps a retry from the failed step would reuse',
+    }),
 });
 
 export const executionPageSchema = pageOf(
-  executionSchema.omit({ steps_executed: true, graph_snapshot: true }),
+  executionSchema.omit({ steps_executed: true, graph_snapshot: true, connector_changes: true }),
 );
 
 /** `202` of execute and retry: the seed's `{ executionId, status }`. */
