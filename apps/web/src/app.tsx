@@ -4,6 +4,7 @@ import { AuthPage } from './auth/auth.page';
 import { ConnectorsPage } from './connectors/connectors.page';
 import { ContactsPage } from './contacts/contacts.page';
 import { CredentialsPage } from './credentials/credentials.page';
+import { ComparePage } from './executions/compare.page';
 import { ExecutionsPage } from './executions/executions.page';
 import { FlowsPage } from './flows/flows.page';
 import { useSession } from './session/session-context';
@@ -13,6 +14,10 @@ import { TemplatesPage } from './templates/templates.page';
 
 // The editor (React Flow, dagre) is the heaviest screen: loaded when first opened.
 const EditorPage = lazy(() => import('./editor/editor.page').then((m) => ({ default: m.EditorPage })));
+// The run view draws on the same canvas: loaded with it, when first opened.
+const RunViewPage = lazy(() =>
+  import('./executions/run-view.page').then((m) => ({ default: m.RunViewPage })),
+);
 
 function Loading() {
   return (
@@ -80,6 +85,15 @@ export function App() {
         <Route path="/flows" element={<FlowsPage />} />
         <Route path="/contacts" element={<ContactsPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
+        <Route path="/executions/compare" element={<ComparePage />} />
+        <Route
+          path="/executions/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <RunViewPage />
+            </Suspense>
+          }
+        />
         <Route path="/credentials" element={<CredentialsPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -36,8 +36,49 @@ export interface Execution {
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
+  trigger_run_id?: string | null;
+  flow_run_id?: string | null;
   steps_executed?: StepExecuted[];
   graph_snapshot?: unknown;
+  /** The connector's name now (lists and single runs). */
+  connector_name?: string | null;
+  /** The contact the run is for; null for a test run without one. */
+  contact?: ExecutionContact | null;
+  /** Nodes in the run's graph and how many ended each way. */
+  step_counts?: StepCounts;
+  /** Single runs only: how the connector differs now from `graph_snapshot`. */
+  connector_changes?: ConnectorChanges | null;
+}
+
+export interface ExecutionContact {
+  id: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+}
+
+export interface StepCounts {
+  total: number;
+  success: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface ConnectorChanges {
+  current_version: number;
+  /** A node's configuration or an edge differs (moving nodes is no change). */
+  changed: boolean;
+  changed_steps: string[];
+  /** What a retry from the failed step would reuse instead of calling again. */
+  reusable_steps: string[];
+}
+
+/** `202` of a retry. */
+export interface RetryAccepted {
+  executionId: string;
+  status: RunStatus;
+  retry_of: string;
+  reused_steps: string[];
 }
 
 export interface ExecutionQuery {
@@ -51,4 +92,17 @@ export interface ExecutionQuery {
 export const executionsApi = {
   list: (query: ExecutionQuery = {}) => apiRequest<Page<Execution>>('/executions', { query: { ...query } }),
   get: (id: string) => apiRequest<Execution>(`/executions/${encodeURIComponent(id)}`),
+  /** A new run with the same inputs; `fromFailed` reuses the steps that succeeded and are unchanged. */
+  retry: (id: string, fromFailed: boolean) =>
+    apiRequest<RetryAccepted>(`/executions/${encodeURIComponent(id)}/retry`, {
+      method: 'POST',
+      body: { from_failed: fromFailed },
+    }),
+  cancel: (id: string) =>
+    apiRequest<Execution>(`/executions/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+  /**
+   * The Server-Sent Events stream of a run. EventSource sends the session cookie but no headers, so the
+   * stream acts in the user's first workspace; the run view falls back to polling when it is refused.
+   */
+  eventsUrl: (id: string) => `/api/v1/executions/${encodeURIComponent(id)}/events`,
 };

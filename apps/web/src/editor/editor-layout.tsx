@@ -124,6 +124,9 @@ function EditorScreen({ onReload }: { onReload: () => void }) {
             onInit={(instance) => {
               performance.mark('canvas:init');
               flow.current = instance;
+              // `?node=<id>` (from a run's "Open in editor"): select that node and bring it into view.
+              const target = new URLSearchParams(window.location.search).get('node');
+              if (target) requestAnimationFrame(() => focusNode(target));
             }}
           />
           {problemsOpen ? (

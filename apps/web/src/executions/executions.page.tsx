@@ -1,25 +1,54 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Connector, connectorsApi } from '../api/connectors.api';
 import { type Execution, executionsApi } from '../api/executions.api';
 import { EmptyState } from '../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
-import { ExecutionSteps } from './execution-steps';
+import { contactLabel } from './contact-label';
 import { StatusBadge } from './status-badge';
 
 const STATUSES = ['success', 'partial', 'failed', 'timeout', 'cancelled', 'running', 'pending'] as const;
 
-/** Every run of the workspace, newest first, filtered by status and connector; a row unfolds its steps. */
+/** "2 ✓ 1 ✗ 1 skipped of 4": how far a run got, at a glance. */
+function StepCountsCell({ execution }: { execution: Execution }) {
+  const c = execution.step_counts;
+  if (!c) return <span className="faint">—</span>;
+  const done = c.success + c.failed + c.skipped;
+  return (
+    <span
+      className="step-counts"
+      title={`${c.success} succeeded, ${c.failed} failed, ${c.skipped} skipped, of ${c.total}`}
+    >
+      <span className="step-meter" aria-hidden="true">
+        <span className="ok" style={{ flexGrow: c.success }} />
+        <span className="bad" style={{ flexGrow: c.failed }} />
+        <span className="skip" style={{ flexGrow: c.skipped }} />
+        <span className="rest" style={{ flexGrow: Math.max(0, c.total - done) }} />
+      </span>
+      <span className="step-counts-text">
+        {c.success}/{c.total}
+        {c.failed ? <span className="bad"> · {c.failed} failed</span> : null}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * Every run of the workspace, or of one connector, newest first; filtered by status and connector; a
+ * page at a time (keyset cursors). A row opens the run; two rows of one connector can be compared.
+ */
 export function ExecutionsPage() {
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const status = params.get('status') ?? '';
   const connectorId = params.get('connector') ?? '';
   const [items, setItems] = useState<Execution[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [connectors, setConnectors] = useState<Connector[]>([]);
-  const [open, setOpen] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -29,12 +58,18 @@ export function ExecutionsPage() {
       .catch(() => setConnectors([]));
   }, []);
 
-  const load = useCallback(async () => {
-    try {
-      const page = await executionsApi.list({
+  const query = useCallback(
+    (more?: string) =>
+      executionsApi.list({
         status: status || undefined,
         connector_id: connectorId || undefined,
-      });
+        cursor: more,
+      }),
+    [status, connectorId],
+  );
+  const load = useCallback(async () => {
+    try {
+      const page = await query();
       setItems(page.data);
       setCursor(page.next_cursor);
       setError(null);
@@ -42,10 +77,20 @@ export function ExecutionsPage() {
       setError(errorMessage(err));
       setItems([]);
     }
-  }, [status, connectorId]);
+  }, [query]);
   useEffect(() => {
+    setItems(null);
+    setPicked([]);
     void load();
   }, [load]);
+
+  // A page showing unfinished runs refreshes itself until they end.
+  const unfinished = items?.some((e) => e.status === 'pending' || e.status === 'running') ?? false;
+  useEffect(() => {
+    if (!unfinished) return;
+    const timer = setInterval(() => void load(), 2_000);
+    return () => clearInterval(timer);
+  }, [unfinished, load]);
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -55,19 +100,37 @@ export function ExecutionsPage() {
   };
   const more = async () => {
     if (!cursor) return;
-    const page = await executionsApi.list({
-      status: status || undefined,
-      connector_id: connectorId || undefined,
-      cursor,
-    });
-    setItems((list) => [...(list ?? []), ...page.data]);
-    setCursor(page.next_cursor);
+    setLoadingMore(true);
+    try {
+      const page = await query(cursor);
+      setItems((list) => [...(list ?? []), ...page.data]);
+      setCursor(page.next_cursor);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoadingMore(false);
+    }
   };
-  const names = new Map(connectors.map((c) => [c.id, c]));
+  const toggle = (id: string) =>
+    setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list.slice(-1), id]));
+  const pickedRuns = (items ?? []).filter((e) => picked.includes(e.id));
+  const comparable = pickedRuns.length === 2 && pickedRuns[0]?.connector_id === pickedRuns[1]?.connector_id;
+  const connector = connectors.find((c) => c.id === connectorId);
 
   return (
-    <div className="page">
-      <PageHeader title="Executions" description="Every run of every connector, test runs included." />
+    <div className="page page-wide">
+      <PageHeader
+        title={connector ? `Runs of ${connector.name}` : 'Executions'}
+        description={
+          connector ? (
+            <>
+              Every run of this connector. <Link to={`/connectors/${connector.id}`}>Open the connector</Link>
+            </>
+          ) : (
+            'Every run of every connector, test runs included.'
+          )
+        }
+      />
       <div className="toolbar">
         <select
           className="select toolbar-select"
@@ -96,6 +159,24 @@ export function ExecutionsPage() {
             </option>
           ))}
         </select>
+        <div className="toolbar-spacer" />
+        {picked.length ? (
+          <span className="faint compare-hint">
+            {picked.length === 1
+              ? 'Select one more run to compare'
+              : comparable
+                ? '2 runs selected'
+                : 'Pick two runs of the same connector'}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!comparable}
+          onClick={() => navigate(`/executions/compare?a=${pickedRuns[1]?.id}&b=${pickedRuns[0]?.id}`)}
+        >
+          Compare
+        </button>
       </div>
       {error ? (
         <div className="alert alert-danger" role="alert">
@@ -122,63 +203,79 @@ export function ExecutionsPage() {
         </EmptyState>
       ) : (
         <div className="card table-card">
-          <table className="table">
+          <table className="table executions-table">
             <thead>
               <tr>
+                <th className="pick-cell">
+                  <span className="visually-hidden">Compare</span>
+                </th>
                 <th>Status</th>
                 <th>Connector</th>
-                <th>Mode</th>
+                <th>Contact</th>
                 <th>Started</th>
                 <th className="num">Duration</th>
+                <th>Steps</th>
                 <th>Error</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((e) => (
-                <Fragment key={e.id}>
-                  <tr className="clickable-row">
+              {items.map((e) => {
+                const open = () => navigate(`/executions/${e.id}`);
+                return (
+                  <tr
+                    key={e.id}
+                    className={`clickable-row${picked.includes(e.id) ? ' is-picked' : ''}`}
+                    data-execution={e.id}
+                    onClick={open}
+                    onKeyDown={(ev) => {
+                      if (ev.key === 'Enter' && ev.target === ev.currentTarget) open();
+                    }}
+                  >
+                    <td className="pick-cell">
+                      <input
+                        type="checkbox"
+                        aria-label={`Select the run of ${timeAgo(e.started_at ?? e.created_at)} to compare`}
+                        checked={picked.includes(e.id)}
+                        onClick={(ev) => ev.stopPropagation()}
+                        onChange={() => toggle(e.id)}
+                      />
+                    </td>
                     <td>
-                      <button
-                        type="button"
-                        className="row-toggle"
-                        aria-expanded={open === e.id}
-                        aria-label={`${open === e.id ? 'Hide' : 'Show'} steps of this run`}
-                        onClick={() => setOpen(open === e.id ? null : e.id)}
+                      <Link
+                        to={`/executions/${e.id}`}
+                        className="row-link"
+                        aria-label={`Open run ${e.id.slice(0, 8)} (${e.status})`}
+                        onClick={(ev) => ev.stopPropagation()}
                       >
                         <StatusBadge status={e.status} />
-                      </button>
-                    </td>
-                    <td>
-                      <Link to={`/connectors/${e.connector_id}`}>
-                        {names.get(e.connector_id)?.name ?? 'Connector'}
                       </Link>
                     </td>
-                    <td>
-                      <span className="badge">{e.mode === 'test' ? 'Test' : 'Live'}</span>
+                    <td className="truncate">
+                      {e.connector_name ?? 'Connector'}
+                      {e.mode === 'test' ? <span className="badge mode-badge">Test</span> : null}
                     </td>
-                    <td className="faint" title={e.started_at ?? e.created_at}>
+                    <td className="truncate faint" title={e.contact?.email ?? ''}>
+                      {contactLabel(e)}
+                    </td>
+                    <td className="faint nowrap" title={e.started_at ?? e.created_at}>
                       {timeAgo(e.started_at ?? e.created_at)}
                     </td>
                     <td className="num">{duration(e.execution_time_ms)}</td>
+                    <td>
+                      <StepCountsCell execution={e} />
+                    </td>
                     <td className="truncate error-cell" title={e.error_message ?? ''}>
                       {e.error_message ?? <span className="faint">—</span>}
                     </td>
                   </tr>
-                  {open === e.id ? (
-                    <tr className="detail-row">
-                      <td colSpan={6}>
-                        <ExecutionSteps executionId={e.id} />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
+                );
+              })}
             </tbody>
           </table>
           {cursor ? (
             <div className="table-more">
-              <button type="button" className="btn" onClick={() => void more()}>
-                Load more
+              <button type="button" className="btn" disabled={loadingMore} onClick={() => void more()}>
+                {loadingMore ? <span className="spinner" /> : null} Load more
               </button>
             </div>
           ) : null}
