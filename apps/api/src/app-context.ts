@@ -5,6 +5,7 @@ import type { AppConfig } from './config';
 import type { ExecutionEventBus } from './events/execution-event-bus';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import type { Dispatcher } from './worker/dispatcher';
+import type { FlowDispatcher } from './worker/flow-dispatcher';
 
 /**
  * What every route can reach. Wired once in `app-runtime.ts` (by `server.ts`, and by the tests over a
@@ -21,6 +22,8 @@ export interface AppContext {
   events: ExecutionEventBus;
   /** Hands pending executions to whatever runs them. */
   dispatcher: Dispatcher;
+  /** Hands pending flow runs to whatever runs them (the local flow worker or Trigger.dev). */
+  flows: FlowDispatcher;
   /** Executions per workspace per minute. */
   rateLimiter: RateLimiter;
   /** The runner's dependencies, for runs the API does itself (`POST /connectors/:id/test`). */

@@ -4,8 +4,10 @@ import { createCredentialCipher, type Keyring, type RunnerDeps } from '@connecto
 import type { AppContext } from './app-context';
 import type { AppConfig } from './config';
 import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
+import { createTriggerFlowDispatcher } from './dispatch/trigger-flow-dispatcher';
 import { ExecutionEventBus } from './events/execution-event-bus';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter';
+import { LocalFlowWorker } from './worker/local-flow-worker';
 import { LocalWorker } from './worker/local-worker';
 
 /** What the API needs besides its configuration. */
@@ -49,6 +51,14 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
   const dispatcher = config.triggerSecretKey
     ? createTriggerDispatcher({ db, secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
     : worker;
+  const flows = config.triggerSecretKey
+    ? createTriggerFlowDispatcher({ secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
+    : new LocalFlowWorker({
+        deps: runner,
+        concurrency: config.workerConcurrency,
+        pollMs: config.workerPollMs,
+        exclusiveDatabase: options.dialect === 'pglite',
+      });
   const ctx: AppContext = {
     db,
     config,
@@ -56,6 +66,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     http,
     events,
     dispatcher,
+    flows,
     rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute }),
     runner,
   };
@@ -63,8 +74,10 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     ctx,
     async start() {
       await dispatcher.start();
+      await flows.start();
     },
     async stop(graceMs) {
+      await flows.stop(graceMs);
       await dispatcher.stop(graceMs);
       await http.close();
     },

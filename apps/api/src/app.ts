@@ -11,6 +11,8 @@ import { connectorRoutes } from './routes/connectors.routes';
 import { contactRoutes } from './routes/contacts.routes';
 import { credentialRoutes } from './routes/credentials.routes';
 import { executionRoutes } from './routes/executions.routes';
+import { flowRunRoutes } from './routes/flow-runs.routes';
+import { flowRoutes } from './routes/flows.routes';
 import { meRoutes } from './routes/me.routes';
 import { createApiReference } from './routes/openapi.routes';
 import { templateRoutes } from './routes/templates.routes';
@@ -53,7 +55,9 @@ export function createApp(ctx: AppContext) {
     .route('/executions', executionRoutes)
     .route('/workspace/credentials', credentialRoutes)
     .route('/connector-templates', templateRoutes)
-    .route('/contacts', contactRoutes);
+    .route('/contacts', contactRoutes)
+    .route('/flows', flowRoutes)
+    .route('/flow-runs', flowRunRoutes);
 
   const app = new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok' }))

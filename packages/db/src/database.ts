@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { ApiKeyTable } from './tables/api-key.table';
+import type { BulkRunTable } from './tables/bulk-run.table';
 import type { ConnectorTable } from './tables/connector.table';
 import type { ConnectorExecutionTable } from './tables/connector-execution.table';
 import type { ConnectorTemplateTable } from './tables/connector-template.table';
 import type { ContactTable } from './tables/contact.table';
+import type { ContactChangeTable } from './tables/contact-change.table';
 import type { ExecutionNodeResultTable } from './tables/execution-node-result.table';
 import type { FlowTable } from './tables/flow.table';
 import type { FlowRunTable } from './tables/flow-run.table';
@@ -28,6 +30,8 @@ export interface Database {
   flow_runs: FlowRunTable;
   connector_executions: ConnectorExecutionTable;
   execution_node_results: ExecutionNodeResultTable;
+  bulk_runs: BulkRunTable;
+  contact_changes: ContactChangeTable;
 }
 
 /**

@@ -29,8 +29,10 @@ export {
   type PageOptions,
 } from './pagination/keyset-cursor';
 export * from './repositories/api-key.repository';
+export * from './repositories/bulk-run.repository';
 export * from './repositories/connector.repository';
 export * from './repositories/contact.repository';
+export * from './repositories/contact-change.repository';
 export * from './repositories/credential.repository';
 export * from './repositories/credential-hosts.repository';
 export * from './repositories/execution.repository';
@@ -46,11 +48,13 @@ export { jsonb, nullableJsonb } from './sql/jsonb';
 export { isJsonObject, mergePatch } from './sql/merge-patch';
 export { withTransaction } from './sql/with-transaction';
 export type * from './tables/api-key.table';
+export type * from './tables/bulk-run.table';
 export type * from './tables/column-types';
 export type * from './tables/connector.table';
 export type * from './tables/connector-execution.table';
 export type * from './tables/connector-template.table';
 export type * from './tables/contact.table';
+export type * from './tables/contact-change.table';
 export type * from './tables/execution-node-result.table';
 export type * from './tables/flow.table';
 export type * from './tables/flow-run.table';

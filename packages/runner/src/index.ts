@@ -24,6 +24,10 @@ export {
   type LoadKeyringOptions,
   loadKeyring,
 } from './crypto/load-keyring';
+export { contactFields as contactInputFields, contactScope } from './flows/contact-scope';
+export type { FlowRunDeps, FlowRunObserver, RunChildExecution } from './flows/flow-deps';
+export { runChildInProcess } from './flows/run-child-in-process';
+export { type FlowRunOutcome, type FlowRunRequest, runFlowRun } from './flows/run-flow-run';
 export {
   type ContactFields,
   type InputProblem,
@@ -33,8 +37,14 @@ export {
 export { presentStepsExecuted, type StepExecuted } from './present/steps-executed';
 export { reusableNodeIds } from './retry/reusable-nodes';
 export { claimAndRunExecution } from './run/claim-and-run';
-export { CONTACT_COLUMNS, type ContactUpdatePlan, planContactUpdate } from './run/contact-update-plan';
-export { applyOutputToContact } from './run/contact-writer';
+export {
+  CONTACT_COLUMNS,
+  type ContactFieldChange,
+  type ContactUpdatePlan,
+  contactChanges,
+  planContactUpdate,
+} from './run/contact-update-plan';
+export { applyOutputToContact, type ContactWriteSource } from './run/contact-writer';
 export type { RunEvent, RunEventSink } from './run/run-events';
 export { type RunExecutionOptions, type RunExecutionOutcome, runExecution } from './run/run-execution';
 export { RunInterrupt, type StopKind } from './run/run-interrupt';

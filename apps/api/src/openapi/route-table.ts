@@ -1,6 +1,7 @@
 import { accountDocs } from './docs/account.docs';
 import { connectorDocs } from './docs/connector.docs';
 import { contactDocs } from './docs/contact.docs';
+import { flowDocs } from './docs/flow.docs';
 import { runDocs } from './docs/run.docs';
 import { templateDocs } from './docs/template.docs';
 import type { RouteDoc } from './route-doc';
@@ -12,6 +13,7 @@ export const ROUTE_TABLE: readonly RouteDoc[] = [
   ...runDocs,
   ...templateDocs,
   ...contactDocs,
+  ...flowDocs,
 ];
 
 /** Tags in reference order, with their one-line descriptions. */
@@ -25,6 +27,7 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'Credentials', description: 'Encrypted API secrets of the workspace' },
   { name: 'Templates', description: 'Ready-made connectors for real APIs' },
   { name: 'Contacts', description: 'The CRM records connectors enrich' },
+  { name: 'Flows', description: 'Automations over contacts built in the Flow Builder, and their runs' },
 ];
 
 /** `/api/v1/connectors/:id` → `get /api/v1/connectors/{id}`: one key per operation, as OpenAPI writes it. */

@@ -12,6 +12,9 @@ export interface CreateFlowRunInput {
   contact_id?: string | null;
   trigger_event?: FlowTriggerEvent;
   flow_version?: number | null;
+  bulk_run_id?: string | null;
+  /** The flow graph to run (default: the flow's graph now). */
+  graph_snapshot?: unknown;
 }
 
 /** Fields a runner may change on a flow run. */
@@ -35,7 +38,7 @@ export async function createFlowRun(
   if (!isUuid(input.flow_id)) return undefined;
   const flow = await db
     .selectFrom('flows')
-    .select(['id', 'version'])
+    .select(['id', 'version', 'config'])
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', input.flow_id)
     .executeTakeFirst();
@@ -48,6 +51,8 @@ export async function createFlowRun(
       contact_id: input.contact_id ?? null,
       trigger_event: input.trigger_event ?? 'manual',
       flow_version: input.flow_version ?? flow.version,
+      bulk_run_id: input.bulk_run_id ?? null,
+      graph_snapshot: jsonb(input.graph_snapshot === undefined ? flow.config : input.graph_snapshot),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -66,6 +71,106 @@ export async function getFlowRun(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Proof of a flow run lease: the worker and the attempt number its claim returned. */
+export interface FlowRunLease {
+  flowRunId: string;
+  workerId: string;
+  attempt: number;
+}
+
+function leaseUntil(leaseMs: number) {
+  return sql<Date>`now() + cast(${Math.max(1, Math.round(leaseMs))} as integer) * interval '1 millisecond'`;
+}
+
+/**
+ * Takes the oldest claimable flow run (pending, or running with an expired lease: its worker died) for
+ * the local worker: `running`, leased to `workerId` for `leaseMs`, `attempt + 1`. `SKIP LOCKED` lets
+ * concurrent workers take different runs. Not scoped by workspace: workers serve every workspace.
+ * Flow runs dispatched to Trigger.dev are never claimed here: the local worker only runs when
+ * Trigger.dev is not configured.
+ */
+export async function claimNextFlowRun(
+  db: Executor,
+  options: { workerId: string; leaseMs: number },
+): Promise<FlowRun | undefined> {
+  return db
+    .updateTable('flow_runs')
+    .set((eb) => ({
+      status: 'running' as const,
+      leased_by: options.workerId,
+      lease_expires_at: leaseUntil(options.leaseMs),
+      attempt: eb('attempt', '+', 1),
+      started_at: sql<Date>`coalesce(started_at, now())`,
+      updated_at: sql<Date>`now()`,
+    }))
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('flow_runs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
+          ]),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Extends a flow run lease; false when the caller no longer holds it (or the run ended). */
+export async function renewFlowRunLease(
+  db: Executor,
+  lease: FlowRunLease,
+  leaseMs: number,
+): Promise<boolean> {
+  if (!isUuid(lease.flowRunId)) return false;
+  const result = await db
+    .updateTable('flow_runs')
+    .set({ lease_expires_at: leaseUntil(leaseMs) })
+    .where('id', '=', lease.flowRunId)
+    .where('status', '=', 'running')
+    .where('leased_by', '=', lease.workerId)
+    .where('attempt', '=', lease.attempt)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Gives a lease back early (a worker stopping): the next claim resumes the run at once. */
+export async function releaseFlowRunLease(db: Executor, lease: FlowRunLease): Promise<boolean> {
+  if (!isUuid(lease.flowRunId)) return false;
+  const result = await db
+    .updateTable('flow_runs')
+    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
+    .where('id', '=', lease.flowRunId)
+    .where('status', '=', 'running')
+    .where('leased_by', '=', lease.workerId)
+    .where('attempt', '=', lease.attempt)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Expires every running flow run lease held by a local worker. Only for a database one process owns
+ * (PGlite): at start no other worker is alive, so runs left `running` by a crash resume at once.
+ */
+export async function expireAllFlowRunLeases(db: Executor): Promise<number> {
+  const result = await db
+    .updateTable('flow_runs')
+    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
+    .where('status', '=', 'running')
+    .where('leased_by', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The workspace's flow runs (of one flow, if given), newest first, a page at a time. */

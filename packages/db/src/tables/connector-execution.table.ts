@@ -19,6 +19,8 @@ export interface ConnectorExecutionTable {
   workspace_id: string;
   contact_id: string | null;
   flow_run_id: string | null;
+  /** The bulk run this execution is an item of. */
+  bulk_run_id: string | null;
   status: Generated<RunStatus>;
   mode: Generated<ExecutionMode>;
   steps_executed: Jsonb<unknown[]> | null;

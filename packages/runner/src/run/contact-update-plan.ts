@@ -95,3 +95,43 @@ export function planContactUpdate(current: Current, fields: OutputFields): Conta
   }
   return { columns, metadata: metadataChanged ? metadata : undefined };
 }
+
+/** One field an update changes: a column, or a `metadata.` path down to the value that differs. */
+export interface ContactFieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The leaves where `after` differs from `before`, as dotted paths under `prefix` (absent = null). */
+function metadataDiff(before: unknown, after: unknown, prefix: string, out: ContactFieldChange[]): void {
+  if (isObject(before) && isObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of keys) {
+      const b = Object.hasOwn(before, key) ? before[key] : undefined;
+      const a = Object.hasOwn(after, key) ? after[key] : undefined;
+      metadataDiff(b, a, `${prefix}.${key}`, out);
+    }
+    return;
+  }
+  if (!sameJson(before ?? null, after ?? null))
+    out.push({ field: prefix, old: before ?? null, new: after ?? null });
+}
+
+/**
+ * What a plan changes on the contact, field by field (old → new), for the contact's history and the
+ * provenance of each field. Values the plan writes unchanged are not changes.
+ */
+export function contactChanges(current: Current, plan: ContactUpdatePlan): ContactFieldChange[] {
+  const changes: ContactFieldChange[] = [];
+  for (const column of CONTACT_COLUMNS) {
+    const value = plan.columns[column];
+    if (value !== undefined && value !== current[column]) {
+      changes.push({ field: column, old: current[column], new: value });
+    }
+  }
+  if (plan.metadata !== undefined) metadataDiff(current.metadata ?? {}, plan.metadata, 'metadata', changes);
+  return changes;
+}

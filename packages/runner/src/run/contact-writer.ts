@@ -1,20 +1,26 @@
-import { type Executor, jsonb } from '@connectors/db';
+import { type ContactWriteSource, type Executor, jsonb, recordContactChanges } from '@connectors/db';
 import type { OutputFields } from '@connectors/engine/runtime';
 import { sql } from 'kysely';
-import { planContactUpdate } from './contact-update-plan';
+import { type ContactFieldChange, contactChanges, planContactUpdate } from './contact-update-plan';
+
+export type { ContactWriteSource } from '@connectors/db';
 
 /**
  * Applies a run's output fields to its contact, inside the caller's transaction (the one that also ends
- * the execution). The row is locked while the new values are computed from the current ones.
+ * the execution). The row is locked while the new values are computed from the current ones. With a
+ * `source` (the run writing), the fields that changed are recorded in the contact's history in the
+ * same transaction, so history and contact never disagree.
  *
- * @returns false when the contact no longer exists (deleted during the run): nothing is written.
+ * @returns the changes written (possibly none), or false when the contact no longer exists (deleted
+ * during the run): nothing is written.
  */
 export async function applyOutputToContact(
   trx: Executor,
   workspaceId: string,
   contactId: string,
   fields: OutputFields,
-): Promise<boolean> {
+  source?: ContactWriteSource,
+): Promise<ContactFieldChange[] | false> {
   const current = await trx
     .selectFrom('contacts')
     .select(['email', 'first_name', 'last_name', 'phone', 'company', 'title', 'metadata'])
@@ -24,7 +30,8 @@ export async function applyOutputToContact(
     .executeTakeFirst();
   if (!current) return false;
   const plan = planContactUpdate(current, fields);
-  if (Object.keys(plan.columns).length === 0 && plan.metadata === undefined) return true;
+  const changes = contactChanges(current, plan);
+  if (changes.length === 0) return changes;
   await trx
     .updateTable('contacts')
     .set({
@@ -35,5 +42,6 @@ export async function applyOutputToContact(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', contactId)
     .execute();
-  return true;
+  if (source) await recordContactChanges(trx, workspaceId, contactId, source, changes);
+  return changes;
 }

@@ -1,29 +1,32 @@
 import { type Executor, updateFlowRun } from '@connectors/db';
 import type { NodeResult } from '@connectors/engine';
 import type { RunRecorder } from '@connectors/engine/runtime';
-import type { RunProgress } from '../progress/run-progress';
+import type { FlowRunObserver } from './flow-deps';
 
 /**
  * The recorder of a flow run: every finished node is appended to `flow_runs.steps_executed` (a flow has
  * few nodes, so the whole list is written each time), awaited before dependants start, so a retried
  * attempt resumes without running a finished node again. Writes are serialised: parallel branches
- * finishing together must not overwrite each other's results.
+ * finishing together must not overwrite each other's results. Once `signal` has aborted (the worker is
+ * stopping), results are no longer stored: a node cut short must run again when the flow run resumes.
  */
 export function createFlowRecorder(options: {
   db: Executor;
   workspaceId: string;
   flowRunId: string;
   completed: NodeResult[];
-  progress?: RunProgress | undefined;
+  observer?: FlowRunObserver | undefined;
+  signal?: AbortSignal | undefined;
 }): RunRecorder & { steps(): NodeResult[] } {
   const steps = [...options.completed];
   let chain: Promise<unknown> = Promise.resolve();
   return {
     steps: () => [...steps],
     nodeStarted(event) {
-      options.progress?.stepStarted(event.nodeId, event.nodeName);
+      options.observer?.nodeStarted(event.nodeId, event.nodeName);
     },
     async nodeFinished(result) {
+      if (options.signal?.aborted) return;
       steps.push(result);
       const snapshot = [...steps];
       const write = chain.then(() =>
@@ -31,7 +34,7 @@ export function createFlowRecorder(options: {
       );
       chain = write.catch(() => undefined);
       await write;
-      options.progress?.stepFinished(result.nodeId);
+      options.observer?.nodeFinished(result.nodeId);
     },
   };
 }

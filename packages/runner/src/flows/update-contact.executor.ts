@@ -5,16 +5,18 @@ import {
   type NodeExecutionContext,
   type NodeExecutor,
 } from '@connectors/engine/runtime';
-import { applyOutputToContact } from '@connectors/runner';
+import { applyOutputToContact } from '../run/contact-writer';
 
 /**
  * The executor of a flow's `update_contact` node: evaluates its field mappings over the scope and writes
  * them to the flow run's contact with the same rules as a connector's output node (columns, deep-merged
- * `metadata`, `if_empty`), in one short transaction.
+ * `metadata`, `write: "if_empty"`), in one short transaction that also records the changed fields in the
+ * contact's history (by flow run and node). Its output is what it wrote, and the fields that changed.
  */
 export function createUpdateContactExecutor(options: {
   db: Executor;
   workspaceId: string;
+  flowRunId: string;
   contactId: string | null;
 }): NodeExecutor {
   return async (ctx: NodeExecutionContext) => {
@@ -42,16 +44,19 @@ export function createUpdateContactExecutor(options: {
         },
       };
     }
-    const written = await withTransaction(options.db, (trx) =>
-      applyOutputToContact(trx, options.workspaceId, contactId, fields),
+    const changes = await withTransaction(options.db, (trx) =>
+      applyOutputToContact(trx, options.workspaceId, contactId, fields, {
+        flowRunId: options.flowRunId,
+        nodeId: node.id,
+      }),
     );
-    if (!written) {
+    if (changes === false) {
       return {
         status: 'failed',
         mappingInput: ctx.scope,
         error: { code: 'contact_deleted', message: 'The contact was deleted during the flow run' },
       };
     }
-    return { status: 'success', output: fields, mappingInput: ctx.scope };
+    return { status: 'success', output: { fields, changes }, mappingInput: ctx.scope };
   };
 }

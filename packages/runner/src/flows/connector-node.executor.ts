@@ -8,7 +8,7 @@ import {
 } from '@connectors/db';
 import { type ConnectorNode, parseGraph, renderTemplate, validateGraph } from '@connectors/engine';
 import type { NodeExecutionContext, NodeExecutor, NodeOutcome } from '@connectors/engine/runtime';
-import { resolveRunInputs } from '@connectors/runner';
+import { resolveRunInputs } from '../inputs/resolve-run-inputs';
 import { contactFields } from './contact-scope';
 import type { RunChildExecution } from './flow-deps';
 
