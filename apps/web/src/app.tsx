@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthPage } from './auth/auth.page';
 import { ConnectorsPage } from './connectors/connectors.page';
+import { ContactDetailPage } from './contacts/contact-detail.page';
 import { ContactsPage } from './contacts/contacts.page';
 import { CredentialsPage } from './credentials/credentials.page';
 import { ComparePage } from './executions/compare.page';
@@ -18,6 +19,12 @@ const EditorPage = lazy(() => import('./editor/editor.page').then((m) => ({ defa
 const RunViewPage = lazy(() =>
   import('./executions/run-view.page').then((m) => ({ default: m.RunViewPage })),
 );
+
+// The Flow Builder and a flow run's view draw on the editor's canvas: loaded with it, when first opened.
+const FlowBuilderPage = lazy(() =>
+  import('./flows/flow-builder.page').then((m) => ({ default: m.FlowBuilderPage })),
+);
+const FlowRunPage = lazy(() => import('./flows/run/flow-run.page').then((m) => ({ default: m.FlowRunPage })));
 
 function Loading() {
   return (
@@ -83,7 +90,24 @@ export function App() {
           }
         />
         <Route path="/flows" element={<FlowsPage />} />
+        <Route
+          path="/flows/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <FlowBuilderPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/flow-runs/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <FlowRunPage />
+            </Suspense>
+          }
+        />
         <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/contacts/:id" element={<ContactDetailPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
         <Route path="/executions/compare" element={<ComparePage />} />
         <Route

@@ -1,5 +1,13 @@
 import { apiRequest, type Page } from './api-client';
 
+/** Which connector run last wrote a field (`provenance["metadata.industry"]`). */
+export interface FieldProvenance {
+  connector_id: string;
+  connector_name: string | null;
+  execution_id: string;
+  at: string;
+}
+
 export interface Contact {
   id: string;
   email: string | null;
@@ -9,15 +17,34 @@ export interface Contact {
   company: string | null;
   title: string | null;
   metadata: Record<string, unknown>;
+  /** Per field, the run that set it; absent on contacts no connector has written. */
+  provenance?: Record<string, FieldProvenance>;
   created_at: string;
   updated_at: string;
 }
 
-export type ContactBody = Partial<Omit<Contact, 'id' | 'created_at' | 'updated_at'>>;
+export type ContactBody = Partial<Omit<Contact, 'id' | 'created_at' | 'updated_at' | 'provenance'>>;
+
+/** One enrichment of a contact: the execution and each field it changed. */
+export interface ContactHistoryEntry {
+  execution_id: string;
+  connector_id: string;
+  connector_name: string | null;
+  flow_run_id: string | null;
+  completed_at: string | null;
+  changes: { field: string; old: unknown; new: unknown }[];
+}
 
 export const contactsApi = {
   list: (query: { search?: string; cursor?: string; limit?: number } = {}) =>
     apiRequest<Page<Contact>>('/contacts', { query: { ...query } }),
+  get: (id: string) => apiRequest<Contact>(`/contacts/${encodeURIComponent(id)}`),
   create: (body: ContactBody) => apiRequest<Contact>('/contacts', { method: 'POST', body }),
+  /** Changes only the fields sent; `metadata` is merged (JSON Merge Patch). */
+  patch: (id: string, body: ContactBody) =>
+    apiRequest<Contact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   remove: (id: string) => apiRequest<void>(`/contacts/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** Every enrichment of the contact, newest first, with the fields each changed. */
+  history: (id: string) =>
+    apiRequest<{ data: ContactHistoryEntry[] }>(`/contacts/${encodeURIComponent(id)}/history`),
 };

@@ -1,22 +1,37 @@
+import '../styles/contacts.css';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { BulkTarget } from '../api/bulk-runs.api';
 import { type Contact, contactsApi } from '../api/contacts.api';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
-import { IconContacts, IconPlus, IconSearch, IconTrash } from '../ui/icons';
+import { IconContacts, IconPlay, IconPlus, IconSearch, IconTrash } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toast';
+import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
 import { NewContactDialog } from './new-contact-dialog';
 
-/** The contacts connectors enrich: search, add, delete; `metadata` shows what connectors wrote. */
+/** A page of the list; "Load more" asks for the next one (keyset paging, so nothing is skipped or repeated). */
+const PAGE_SIZE = 50;
+
+/**
+ * The contacts connectors enrich: search, page through, open one, add, delete; select some (or take all
+ * that match the search) and run a connector or a flow on them.
+ */
 export function ContactsPage() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<Contact[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Contact | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<{ kind: Runnable['kind']; target: BulkTarget; label: string } | null>(
+    null,
+  );
   const toast = useToast();
 
   useEffect(() => {
@@ -26,9 +41,10 @@ export function ContactsPage() {
 
   const load = useCallback(async () => {
     try {
-      const page = await contactsApi.list({ search: query || undefined });
+      const page = await contactsApi.list({ search: query || undefined, limit: PAGE_SIZE });
       setItems(page.data);
       setCursor(page.next_cursor);
+      setSelected(new Set());
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -41,9 +57,42 @@ export function ContactsPage() {
 
   const more = async () => {
     if (!cursor) return;
-    const page = await contactsApi.list({ search: query || undefined, cursor });
-    setItems((list) => [...(list ?? []), ...page.data]);
-    setCursor(page.next_cursor);
+    setLoadingMore(true);
+    try {
+      const page = await contactsApi.list({ search: query || undefined, cursor, limit: PAGE_SIZE });
+      setItems((list) => [...(list ?? []), ...page.data]);
+      setCursor(page.next_cursor);
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const toggle = (id: string) =>
+    setSelected((set) => {
+      const next = new Set(set);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allShown = items !== null && items.length > 0 && items.every((c) => selected.has(c.id));
+  const toggleAll = () => setSelected(allShown ? new Set() : new Set((items ?? []).map((c) => c.id)));
+
+  const runOn = (kind: Runnable['kind']) => {
+    if (selected.size > 0) {
+      setBulk({
+        kind,
+        target: { contactIds: [...selected] },
+        label: `${selected.size} selected ${selected.size === 1 ? 'contact' : 'contacts'}`,
+      });
+    } else {
+      setBulk({
+        kind,
+        target: { filter: { search: query } },
+        label: query ? `every contact matching “${query}”` : 'every contact',
+      });
+    }
   };
 
   return (
@@ -57,7 +106,7 @@ export function ContactsPage() {
           </button>
         }
       />
-      <div className="toolbar">
+      <div className="toolbar contacts-toolbar">
         <div className="search-field">
           <IconSearch />
           <input
@@ -69,6 +118,39 @@ export function ContactsPage() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
+        <fieldset
+          className={`contacts-bulk${selected.size ? ' has-selection' : ''}`}
+          aria-label="Run on contacts"
+        >
+          <span className="contacts-bulk-label">
+            {selected.size ? (
+              <>
+                <strong>{selected.size}</strong> selected
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setSelected(new Set())}>
+                  Clear
+                </button>
+              </>
+            ) : (
+              <span className="faint">{query ? 'On all matching:' : 'On all contacts:'}</span>
+            )}
+          </span>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => runOn('connector')}
+            disabled={!items?.length}
+          >
+            <IconPlay /> Run connector…
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => runOn('flow')}
+            disabled={!items?.length}
+          >
+            <IconPlay /> Run flow…
+          </button>
+        </fieldset>
       </div>
       {error ? (
         <div className="alert alert-danger" role="alert">
@@ -97,9 +179,17 @@ export function ContactsPage() {
         </EmptyState>
       ) : (
         <div className="card table-card">
-          <table className="table">
+          <table className="table contacts-table">
             <thead>
               <tr>
+                <th className="check-col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown contacts"
+                    checked={allShown}
+                    onChange={toggleAll}
+                  />
+                </th>
                 <th>Name</th>
                 <th>E-mail</th>
                 <th>Company</th>
@@ -111,40 +201,63 @@ export function ContactsPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {[c.first_name, c.last_name].filter(Boolean).join(' ') || (
-                      <span className="faint">—</span>
-                    )}
-                  </td>
-                  <td className="mono">{c.email ?? '—'}</td>
-                  <td>{c.company ?? <span className="faint">—</span>}</td>
-                  <td className="faint truncate" title={JSON.stringify(c.metadata)}>
-                    {Object.keys(c.metadata).length ? Object.keys(c.metadata).join(', ') : '—'}
-                  </td>
-                  <td className="faint">{timeAgo(c.updated_at)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-ghost btn-sm btn-icon"
-                      aria-label={`Delete ${c.email ?? 'contact'}`}
-                      onClick={() => setDeleting(c)}
+              {items.map((c) => {
+                const name = [c.first_name, c.last_name].filter(Boolean).join(' ');
+                const enriched = Object.keys(c.provenance ?? {});
+                const meta = Object.keys(c.metadata);
+                return (
+                  <tr key={c.id} className={selected.has(c.id) ? 'is-selected' : undefined}>
+                    <td className="check-col">
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${c.email ?? name ?? 'contact'}`}
+                        checked={selected.has(c.id)}
+                        onChange={() => toggle(c.id)}
+                      />
+                    </td>
+                    <td>
+                      <Link className="contact-link" to={`/contacts/${c.id}`}>
+                        {name || <span className="faint">No name</span>}
+                      </Link>
+                    </td>
+                    <td className="mono">{c.email ?? '—'}</td>
+                    <td>{c.company ?? <span className="faint">—</span>}</td>
+                    <td
+                      className="faint truncate contacts-enriched"
+                      title={(enriched.length ? enriched : meta).join(', ')}
                     >
-                      <IconTrash />
-                    </button>
-                  </td>
-                </tr>
-              ))}
+                      {enriched.length
+                        ? `${enriched.length} ${enriched.length === 1 ? 'field' : 'fields'} by connectors`
+                        : meta.length
+                          ? meta.join(', ')
+                          : '—'}
+                    </td>
+                    <td className="faint">{timeAgo(c.updated_at)}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-sm btn-icon"
+                        aria-label={`Delete ${c.email ?? 'contact'}`}
+                        onClick={() => setDeleting(c)}
+                      >
+                        <IconTrash />
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-          {cursor ? (
-            <div className="table-more">
-              <button type="button" className="btn" onClick={() => void more()}>
-                Load more
+          <div className="table-more contacts-more">
+            <span className="faint">
+              {items.length} {items.length === 1 ? 'contact' : 'contacts'} shown
+            </span>
+            {cursor ? (
+              <button type="button" className="btn" onClick={() => void more()} disabled={loadingMore}>
+                {loadingMore ? 'Loading…' : 'Load more'}
               </button>
-            </div>
-          ) : null}
+            ) : null}
+          </div>
         </div>
       )}
       {creating ? (
@@ -153,6 +266,16 @@ export function ContactsPage() {
           onCreated={() => {
             setCreating(false);
             toast.show('Contact added', 'success');
+            void load();
+          }}
+        />
+      ) : null}
+      {bulk ? (
+        <BulkRunDialog
+          initialKind={bulk.kind}
+          contacts={{ target: bulk.target, label: bulk.label }}
+          onClose={() => {
+            setBulk(null);
             void load();
           }}
         />

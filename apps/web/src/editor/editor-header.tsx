@@ -19,6 +19,12 @@ export interface EditorHeaderProps {
   onToggleProblems: () => void;
   problemsOpen: boolean;
   onTest: () => void;
+  /** Where the back arrow goes and what it says (default: the connectors list). */
+  backTo?: string;
+  backLabel?: string;
+  /** The run button's label (default "Test run") and what the settings are called (default "Connector settings"). */
+  runLabel?: string;
+  settingsLabel?: string;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -32,6 +38,10 @@ export function EditorHeader({
   onToggleProblems,
   problemsOpen,
   onTest,
+  backTo = '/connectors',
+  backLabel = 'Back to Connectors',
+  runLabel = 'Test run',
+  settingsLabel = 'Connector settings',
 }: EditorHeaderProps) {
   const {
     name,
@@ -70,20 +80,15 @@ export function EditorHeader({
         : null;
   return (
     <header className="editor-header">
-      <Link
-        to="/connectors"
-        className="btn btn-ghost btn-sm btn-icon"
-        aria-label="Back to Connectors"
-        title="Back to Connectors"
-      >
+      <Link to={backTo} className="btn btn-ghost btn-sm btn-icon" aria-label={backLabel} title={backLabel}>
         <IconChevronLeft />
       </Link>
       <button
         type="button"
         className="editor-title"
         onClick={() => selectOnly({})}
-        title="Connector settings"
-        aria-label={`${name}: open connector settings`}
+        title={settingsLabel}
+        aria-label={`${name}: open ${settingsLabel.toLowerCase()}`}
       >
         <span className="connector-icon" aria-hidden="true">
           {icon || '🔌'}
@@ -154,8 +159,8 @@ export function EditorHeader({
           type="button"
           className="btn btn-ghost btn-sm btn-icon"
           onClick={() => selectOnly({})}
-          aria-label="Connector settings"
-          title="Connector settings"
+          aria-label={settingsLabel}
+          title={settingsLabel}
         >
           <IconSettings />
         </button>
@@ -182,7 +187,7 @@ export function EditorHeader({
           disabled={Boolean(runBlocked)}
           aria-describedby={runBlocked ? 'run-blocked-reason' : undefined}
         >
-          <IconPlay /> Test run
+          <IconPlay /> {runLabel}
         </button>
       </div>
     </header>

@@ -1,28 +1,219 @@
-import { Link } from 'react-router';
+import '../styles/flows.css';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { type Flow, flowsApi } from '../api/flows.api';
+import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
-import { IconFlow } from '../ui/icons';
+import { errorMessage, timeAgo } from '../ui/format';
+import { IconFlow, IconPlay, IconPlus, IconTrash } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
+import { Switch } from '../ui/switch';
+import { useToast } from '../ui/toast';
+import { NewFlowDialog } from './new-flow-dialog';
+import { TRIGGER_LABELS } from './nodes/trigger-node';
 
-/** The Flow Builder arrives with its own issue; until then this screen says what it will be and what to do now. */
+/** The workspace's flows: create one, switch it on or off, run it on contacts, delete it. */
 export function FlowsPage() {
+  const [items, setItems] = useState<Flow[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Flow | null>(null);
+  const [bulk, setBulk] = useState<Flow | null>(null);
+  const toast = useToast();
+  const navigate = useNavigate();
+
+  const load = useCallback(async () => {
+    try {
+      const page = await flowsApi.list();
+      setItems(page.data);
+      setCursor(page.next_cursor);
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+      setItems([]);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const more = async () => {
+    if (!cursor) return;
+    const page = await flowsApi.list({ cursor });
+    setItems((list) => [...(list ?? []), ...page.data]);
+    setCursor(page.next_cursor);
+  };
+
+  const toggle = async (flow: Flow, enabled: boolean) => {
+    setItems((list) => list?.map((f) => (f.id === flow.id ? { ...f, enabled } : f)) ?? null);
+    try {
+      const saved = await flowsApi.update(flow.id, {
+        name: flow.name,
+        description: flow.description,
+        enabled,
+        config: flow.config,
+        version: flow.version,
+      });
+      setItems((list) => list?.map((f) => (f.id === flow.id ? saved : f)) ?? null);
+      toast.show(enabled ? `${flow.name} is on` : `${flow.name} is off`, 'success');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+      void load();
+    }
+  };
+
+  const newButton = (
+    <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+      <IconPlus /> New flow
+    </button>
+  );
+
   return (
     <div className="page">
-      <PageHeader title="Flows" description="Automations over your contacts, built from connectors." />
-      <EmptyState
-        icon={<IconFlow size={28} />}
-        title="Flows are not available yet"
-        actions={
-          <Link className="btn btn-primary" to="/connectors">
-            Build a connector
-          </Link>
-        }
-      >
-        <p>
-          A flow will start when a contact is created or updated and run your connectors on it, one after
-          another or side by side. Flows are built from connectors, so start there: every connector you build
-          now becomes a node you can drop into a flow.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Flows"
+        description="Automations over your contacts, built from connectors."
+        actions={items?.length ? newButton : null}
+      />
+      {error ? (
+        <div className="alert alert-danger" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {items === null ? (
+        <div className="page-loading" role="status">
+          <span className="spinner" /> Loading flows…
+        </div>
+      ) : items.length === 0 ? (
+        <EmptyState icon={<IconFlow size={28} />} title="No flows yet" actions={newButton}>
+          <p>
+            A flow starts when a contact is created or updated (or when you run it) and runs your connectors
+            on it, with conditions between them and the contact updated at the end.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="card table-card">
+          <table className="table flows-table">
+            <thead>
+              <tr>
+                <th>Flow</th>
+                <th>Starts</th>
+                <th>Enabled</th>
+                <th>Updated</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((flow) => {
+                const errors = (flow.problems ?? []).filter((p) => p.severity === 'error').length;
+                const steps = flow.config.nodes?.length ?? 0;
+                return (
+                  <tr key={flow.id}>
+                    <td>
+                      <Link className="connector-name" to={`/flows/${flow.id}`}>
+                        <span className="connector-icon fl-list-icon" aria-hidden="true">
+                          <IconFlow />
+                        </span>
+                        <span className="connector-title">
+                          <span className="connector-title-text">{flow.name}</span>
+                          <span className="faint connector-desc">
+                            {flow.description || `${steps} ${steps === 1 ? 'node' : 'nodes'}`}
+                          </span>
+                        </span>
+                      </Link>
+                      {errors > 0 ? (
+                        <span className="badge badge-warning" title={flow.problems[0]?.message}>
+                          Draft · {errors} {errors === 1 ? 'problem' : 'problems'}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <span className="badge" title={flow.trigger_event}>
+                        {TRIGGER_LABELS[flow.trigger_event] ?? flow.trigger_event}
+                      </span>
+                    </td>
+                    <td>
+                      <Switch
+                        checked={flow.enabled}
+                        onChange={(on) => void toggle(flow, on)}
+                        label={`Enable ${flow.name}`}
+                        hideLabel
+                      />
+                    </td>
+                    <td className="faint">{timeAgo(flow.updated_at)}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-sm btn-icon"
+                        onClick={() => setBulk(flow)}
+                        aria-label={`Run ${flow.name} for contacts`}
+                        title="Run for contacts…"
+                        disabled={errors > 0}
+                      >
+                        <IconPlay />
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-sm btn-icon"
+                        onClick={() => setDeleting(flow)}
+                        aria-label={`Delete ${flow.name}`}
+                        title="Delete"
+                      >
+                        <IconTrash />
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {cursor ? (
+            <div className="table-more">
+              <button type="button" className="btn" onClick={() => void more()}>
+                Load more
+              </button>
+            </div>
+          ) : null}
+        </div>
+      )}
+      {creating ? (
+        <NewFlowDialog
+          onClose={() => setCreating(false)}
+          onCreated={(flow) => {
+            setCreating(false);
+            navigate(`/flows/${flow.id}`);
+          }}
+        />
+      ) : null}
+      {bulk ? (
+        <BulkRunDialog
+          target={{ kind: 'flow', id: bulk.id, name: bulk.name }}
+          onClose={() => setBulk(null)}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this flow?"
+          message={`${deleting.name} stops running and its run history is deleted. This cannot be undone.`}
+          confirmLabel="Delete flow"
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            try {
+              await flowsApi.remove(deleting.id);
+              setDeleting(null);
+              toast.show('Flow deleted', 'success');
+              void load();
+            } catch (err) {
+              toast.show(errorMessage(err), 'error');
+            }
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function AppShell() {
   const { signOut } = useSession();
   const [theme, toggleTheme] = useTheme();
   const { pathname } = useLocation();
-  const compact = /^\/connectors\/[^/]+/.test(pathname);
+  const compact = /^\/(connectors|flows|flow-runs)\/[^/]+/.test(pathname);
   return (
     <div className={compact ? 'shell shell-compact' : 'shell'}>
       <a href="#main" className="skip-link">

@@ -4,6 +4,7 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  type NodeTypes,
   ReactFlow,
   type ReactFlowInstance,
   type ReactFlowState,
@@ -36,6 +37,15 @@ export interface EditorCanvasProps {
   /** Read-only (a run view): no dragging, connecting or deleting. */
   readOnly?: boolean;
   onInit?: (instance: ReactFlowInstance<CanvasNode, CanvasEdge>) => void;
+  /** The components drawing each node type (default: the connector's). */
+  nodeTypes?: NodeTypes;
+  /** What a screen reader calls the canvas (default "Connector canvas"). */
+  ariaLabel?: string;
+  /**
+   * Handles a palette item dropped at a canvas position (default: add a node of the dragged type). Lets
+   * a palette put more than a type in the drag payload (the Flow Builder's connector items).
+   */
+  onDropItem?: (event: React.DragEvent, position: { x: number; y: number }) => void;
 }
 
 /** The dozen nodes nearest the top-left corner: where a large graph's reading starts. */
@@ -67,7 +77,14 @@ function minimapColor(node: CanvasNode): string {
  * The canvas: nodes and edges from the store, changes back through React Flow's helpers; palette items
  * dropped on it become nodes; snap-to-grid, minimap and zoom controls.
  */
-export function EditorCanvas({ colorMode, readOnly, onInit }: EditorCanvasProps) {
+export function EditorCanvas({
+  colorMode,
+  readOnly,
+  onInit,
+  nodeTypes: nodeTypesProp = nodeTypes,
+  ariaLabel = 'Connector canvas',
+  onDropItem,
+}: EditorCanvasProps) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect, addNode, beginDrag } = useEditorStore(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -102,12 +119,11 @@ export function EditorCanvas({ colorMode, readOnly, onInit }: EditorCanvasProps)
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Drop under the pointer's centre, on the grid.
-      addNode(type as CanvasNodeType, {
-        x: Math.round((at.x - 130) / 16) * 16,
-        y: Math.round((at.y - 40) / 16) * 16,
-      });
+      const position = { x: Math.round((at.x - 130) / 16) * 16, y: Math.round((at.y - 40) / 16) * 16 };
+      if (onDropItem) onDropItem(event, position);
+      else addNode(type as CanvasNodeType, position);
     },
-    [flow, addNode],
+    [flow, addNode, onDropItem],
   );
 
   return (
@@ -121,7 +137,7 @@ export function EditorCanvas({ colorMode, readOnly, onInit }: EditorCanvasProps)
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
+        nodeTypes={nodeTypesProp}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -144,7 +160,7 @@ export function EditorCanvas({ colorMode, readOnly, onInit }: EditorCanvasProps)
         colorMode={colorMode}
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={large}
-        aria-label="Connector canvas"
+        aria-label={ariaLabel}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--canvas-dots)" />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />

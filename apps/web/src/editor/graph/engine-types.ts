@@ -1,6 +1,8 @@
 /** The engine's graph types the editor uses, in one place. */
 export type {
   ConditionNodeData,
+  ConnectorNodeData,
+  DelayNodeData,
   FieldMappings,
   FieldMappingValue,
   Graph,
@@ -12,6 +14,8 @@ export type {
   KeyValue,
   OutputNodeData,
   TransformNodeData,
+  TriggerNodeData,
+  UpdateContactNodeData,
 } from '@connectors/engine';
 
 /** `{ name: JSONata }` carried by an edge. */

@@ -6,7 +6,14 @@ const PREFIX: Record<CanvasNodeType, string> = {
   condition: 'condition_',
   transform: 'transform_',
   output: 'output',
+  trigger: 'trigger',
+  connector: 'connector_',
+  update_contact: 'update_',
+  delay: 'delay_',
 };
+
+/** Types of which a graph holds one: the id is the bare prefix (`output`, `trigger`). */
+const SINGLE = new Set<CanvasNodeType>(['output', 'trigger']);
 
 /**
  * A new node id: `step_N` for http nodes (as in the seed, so `{{step_1.contactId}}` reads naturally),
@@ -15,15 +22,16 @@ const PREFIX: Record<CanvasNodeType, string> = {
 export function nextNodeId(type: CanvasNodeType, taken: Iterable<string>): string {
   const used = new Set(taken);
   const prefix = PREFIX[type];
-  if (type === 'output' && !used.has(prefix)) return prefix;
+  if (SINGLE.has(type) && !used.has(prefix)) return prefix;
   let highest = 0;
   for (const id of used) {
     const match = id.startsWith(prefix) ? /^(\d+)$/.exec(id.slice(prefix.length)) : null;
     if (match) highest = Math.max(highest, Number(match[1]));
   }
   let n = highest + 1;
-  while (used.has(`${prefix}${type === 'output' ? '_' : ''}${n}`)) n++;
-  return `${prefix}${type === 'output' ? '_' : ''}${n}`;
+  const sep = SINGLE.has(type) ? '_' : '';
+  while (used.has(`${prefix}${sep}${n}`)) n++;
+  return `${prefix}${sep}${n}`;
 }
 
 /** A new edge id (`e1`, `e2`…) not already taken. */
@@ -61,6 +69,14 @@ function defaultData(type: CanvasNodeType, id: string): CanvasNode['data'] {
     case 'output':
       // DESIGN §3: the output node should use join "any", so it writes what the branches that ran found.
       return { name: 'Update contact', fieldMappings: {}, join: 'any' };
+    case 'trigger':
+      return { name: 'Trigger', event: 'contact.created' };
+    case 'connector':
+      return { name: 'Connector', connectorId: '', inputs: {} };
+    case 'update_contact':
+      return { name: 'Update contact', fieldMappings: {} };
+    case 'delay':
+      return { name: 'Delay', seconds: 60 };
     default:
       throw new Error(`unknown node type ${type satisfies never}`);
   }

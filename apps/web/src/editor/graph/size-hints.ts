@@ -13,6 +13,10 @@ const PORTS: Record<CanvasNode['type'], string[]> = {
   condition: ['true', 'false'],
   transform: ['success'],
   output: [],
+  trigger: ['success'],
+  connector: ['success', 'error'],
+  update_contact: ['success'],
+  delay: ['success'],
 };
 
 /**

@@ -16,6 +16,7 @@ export const DEFAULT_META: ConnectorMeta = {
 
 /** The connector's id, version, settings and whether the editor holds unsaved changes. */
 export const createConnectorSlice: StateCreator<EditorState, [], [], ConnectorSlice> = (set, get) => ({
+  kind: 'connector',
   connectorId: '',
   version: 0,
   meta: DEFAULT_META,

@@ -1,4 +1,4 @@
-import type { GraphProblem, InputSchema } from '@connectors/engine';
+import type { GraphKind, GraphProblem, InputSchema } from '@connectors/engine';
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { Execution, StepExecuted } from '../../api/executions.api';
 import type { CanvasEdge, CanvasNode, CanvasNodeType } from '../graph/canvas-types';
@@ -73,6 +73,8 @@ export interface ClipboardSlice {
 }
 
 export interface ConnectorSlice {
+  /** Which canvas this is (a connector or a flow): decides the node types validation allows. */
+  kind: GraphKind;
   connectorId: string;
   version: number;
   meta: ConnectorMeta;

@@ -1,4 +1,4 @@
-import type { Graph } from '@connectors/engine';
+import type { Graph, GraphKind } from '@connectors/engine';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -15,6 +15,8 @@ import { createRunSlice } from './run-slice';
 import { createValidationSlice } from './validation-slice';
 
 export interface EditorInit {
+  /** A connector (default) or a flow (the Flow Builder reuses this store with its own node types). */
+  kind?: GraphKind;
   connectorId?: string;
   version?: number;
   graph?: Graph;
@@ -50,6 +52,7 @@ export function createEditorStore(init: EditorInit = {}): EditorStore {
   store.setState({
     nodes,
     edges,
+    kind: init.kind ?? 'connector',
     connectorId: init.connectorId ?? '',
     version: init.version ?? 0,
     meta: { ...DEFAULT_META, ...init.meta },

@@ -28,9 +28,12 @@ export const createValidationSlice: StateCreator<EditorState, [], [], Validation
   problemsByEdge: EMPTY,
   errorCount: 0,
   revalidate: () => {
-    const { nodes, edges, meta } = get();
+    const { nodes, edges, meta, kind } = get();
     const graph = canvasToGraph(nodes, edges);
-    const { problems } = validateGraph(graph, { inputNames: meta.input_schema.fields.map((f) => f.name) });
+    const { problems } = validateGraph(graph, {
+      kind,
+      inputNames: meta.input_schema.fields.map((f) => f.name),
+    });
     const nodeIds = nodes.map((n) => n.id);
     const edgeIds = edges.map((e) => e.id);
     const byNode = new Map<string, GraphProblem[]>();

@@ -1,0 +1,176 @@
+import '../styles/contacts.css';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type Contact, type ContactBody, type ContactHistoryEntry, contactsApi } from '../api/contacts.api';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { EmptyState } from '../ui/empty-state';
+import { errorMessage, timeAgo } from '../ui/format';
+import { IconChevronLeft, IconPlay, IconTrash } from '../ui/icons';
+import { useToast } from '../ui/toast';
+import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
+import { ContactFieldsForm } from './contact-fields-form';
+import { ContactHistory } from './contact-history';
+import { ContactMetadata } from './contact-metadata';
+
+/**
+ * `/contacts/:id`: the contact's fields (editable), its metadata, where each value came from, and the
+ * history of every enrichment with the fields it changed.
+ */
+export function ContactDetailPage() {
+  const { id = '' } = useParams();
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [history, setHistory] = useState<ContactHistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const [running, setRunning] = useState<Runnable['kind'] | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const toast = useToast();
+  const navigate = useNavigate();
+
+  const load = useCallback(async () => {
+    try {
+      setContact(await contactsApi.get(id));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+    try {
+      setHistory((await contactsApi.history(id)).data);
+      setHistoryError(null);
+    } catch (err) {
+      setHistory([]);
+      setHistoryError(errorMessage(err));
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const patch = async (body: ContactBody) => {
+    try {
+      setContact(await contactsApi.patch(id, body));
+      toast.show('Contact saved', 'success');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+      throw err;
+    }
+  };
+
+  if (error && !contact) {
+    return (
+      <div className="page">
+        <EmptyState
+          title="This contact cannot be opened"
+          actions={
+            <Link className="btn" to="/contacts">
+              Back to Contacts
+            </Link>
+          }
+        >
+          {error}
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!contact) {
+    return (
+      <div className="page-loading" role="status">
+        <span className="spinner" /> Loading contact…
+      </div>
+    );
+  }
+  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  return (
+    <div className="page contact-page">
+      <header className="page-header contact-header">
+        <div className="contact-header-main">
+          <Link
+            to="/contacts"
+            className="btn btn-ghost btn-sm btn-icon"
+            aria-label="Back to Contacts"
+            title="Back to Contacts"
+          >
+            <IconChevronLeft />
+          </Link>
+          <span className="contact-avatar" aria-hidden="true">
+            {(name || contact.email || '?').slice(0, 1).toUpperCase()}
+          </span>
+          <div>
+            <h1>{name || contact.email || 'Contact'}</h1>
+            <p className="muted">
+              {[contact.title, contact.company].filter(Boolean).join(' at ') || contact.email || '—'}
+              <span className="faint"> · updated {timeAgo(contact.updated_at)}</span>
+            </p>
+          </div>
+        </div>
+        <div className="page-header-actions">
+          <button type="button" className="btn" onClick={() => setRunning('connector')}>
+            <IconPlay /> Run connector…
+          </button>
+          <button type="button" className="btn" onClick={() => setRunning('flow')}>
+            <IconPlay /> Run flow…
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-icon"
+            aria-label="Delete contact"
+            title="Delete contact"
+            onClick={() => setDeleting(true)}
+          >
+            <IconTrash />
+          </button>
+        </div>
+      </header>
+      <div className="contact-grid">
+        <div className="contact-col">
+          <section className="card contact-card" aria-labelledby="contact-fields-title">
+            <h2 id="contact-fields-title">Fields</h2>
+            <ContactFieldsForm contact={contact} onSave={patch} />
+          </section>
+          <section className="card contact-card" aria-labelledby="contact-meta-title">
+            <h2 id="contact-meta-title">Metadata</h2>
+            <ContactMetadata contact={contact} onSave={(metadata) => patch({ metadata })} />
+          </section>
+        </div>
+        <section className="card contact-card contact-history-card" aria-labelledby="contact-history-title">
+          <h2 id="contact-history-title">Enrichment history</h2>
+          {historyError ? <p className="field-error">{historyError}</p> : null}
+          {history === null ? (
+            <p className="faint">
+              <span className="spinner" /> Loading…
+            </p>
+          ) : (
+            <ContactHistory entries={history} />
+          )}
+        </section>
+      </div>
+      {running ? (
+        <BulkRunDialog
+          initialKind={running}
+          contacts={{ target: { contactIds: [contact.id] }, label: name || contact.email || 'this contact' }}
+          onClose={() => {
+            setRunning(null);
+            void load();
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this contact?"
+          message={`${contact.email ?? 'The contact'} and what connectors wrote on it are deleted. This cannot be undone.`}
+          confirmLabel="Delete contact"
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={async () => {
+            try {
+              await contactsApi.remove(contact.id);
+              navigate('/contacts');
+            } catch (err) {
+              toast.show(errorMessage(err), 'error');
+            }
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

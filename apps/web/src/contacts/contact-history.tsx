@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import type { ContactHistoryEntry } from '../api/contacts.api';
+import { timeAgo } from '../ui/format';
+
+/** A value as the history shows it: text as is, anything else as compact JSON, nothing as an em dash. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** Each enrichment of the contact, newest first: the connector, its run, and every field it changed. */
+export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) {
+  if (entries.length === 0) {
+    return (
+      <p className="faint history-empty">
+        No connector has changed this contact yet. Run one from the buttons above, or let a flow do it.
+      </p>
+    );
+  }
+  return (
+    <ol className="history" aria-label="Enrichment history">
+      {entries.map((entry) => (
+        <li key={entry.execution_id} className="history-entry">
+          <div className="history-head">
+            <span className="history-dot" aria-hidden="true" />
+            <Link to={`/connectors/${entry.connector_id}`} className="history-connector">
+              {entry.connector_name ?? 'Deleted connector'}
+            </Link>
+            <span className="faint" title={entry.completed_at ?? undefined}>
+              {timeAgo(entry.completed_at)}
+            </span>
+            <span className="history-links">
+              {entry.flow_run_id ? (
+                <Link to={`/flow-runs/${entry.flow_run_id}`} className="btn btn-ghost btn-sm">
+                  Flow run
+                </Link>
+              ) : null}
+              <Link to={`/executions/${entry.execution_id}`} className="btn btn-ghost btn-sm">
+                Open run
+              </Link>
+            </span>
+          </div>
+          {entry.changes.length ? (
+            <table className="history-changes">
+              <thead>
+                <tr>
+                  <th>Field</th>
+                  <th>Before</th>
+                  <th>
+                    <span className="visually-hidden">becomes</span>
+                  </th>
+                  <th>After</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entry.changes.map((change) => (
+                  <tr key={change.field}>
+                    <td>
+                      <code>{change.field}</code>
+                    </td>
+                    <td className="history-old">{showValue(change.old)}</td>
+                    <td className="faint" aria-hidden="true">
+                      →
+                    </td>
+                    <td className="history-new">{showValue(change.new)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="faint history-nochange">Ran, and changed nothing.</p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

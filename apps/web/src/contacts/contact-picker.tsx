@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { type Contact, contactsApi } from '../api/contacts.api';
+import { errorMessage } from '../ui/format';
+import { IconSearch } from '../ui/icons';
+
+/** "Ada Lovelace · ada@example.com", or whatever the contact has. */
+export function contactLabel(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'id'>): string {
+  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  if (name && contact.email) return `${name} · ${contact.email}`;
+  return name || contact.email || contact.id;
+}
+
+/** Search the workspace's contacts and choose one (the contact a flow or connector runs on). */
+export function ContactPicker({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (contact: Contact) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const [items, setItems] = useState<Contact[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      contactsApi
+        .list({ search: search.trim() || undefined, limit: 8 })
+        .then((page) => {
+          if (!live) return;
+          setItems(page.data);
+          setError(null);
+        })
+        .catch((err) => live && setError(errorMessage(err)));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
+  return (
+    <div className="contact-picker">
+      <div className="search-field">
+        <IconSearch />
+        <input
+          className="input"
+          type="search"
+          placeholder="Search by name or e-mail"
+          aria-label="Search contacts"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-autofocus
+        />
+      </div>
+      {error ? <p className="field-error">{error}</p> : null}
+      <ul className="contact-picker-list" aria-label="Contacts">
+        {items === null ? (
+          <li className="faint">Loading…</li>
+        ) : items.length === 0 ? (
+          <li className="faint">No contact matches.</li>
+        ) : (
+          items.map((c) => (
+            <li key={c.id}>
+              <label className={`contact-picker-item${value === c.id ? ' is-on' : ''}`}>
+                <input type="radio" name="contact" checked={value === c.id} onChange={() => onChange(c)} />
+                <span className="truncate">{contactLabel(c)}</span>
+              </label>
+            </li>
+          ))
+        )}
+      </ul>
+    </div>
+  );
+}

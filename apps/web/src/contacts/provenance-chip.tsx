@@ -1,0 +1,21 @@
+import { Link } from 'react-router';
+import type { FieldProvenance } from '../api/contacts.api';
+import { timeAgo } from '../ui/format';
+
+/** "Set by HubSpot enrichment · 2 minutes ago", linking to the run that wrote the field. */
+export function ProvenanceChip({ provenance }: { provenance: FieldProvenance | undefined }) {
+  if (!provenance) return <span className="prov prov-none faint">Entered by hand</span>;
+  const name = provenance.connector_name ?? 'a deleted connector';
+  return (
+    <Link
+      className="prov"
+      to={`/executions/${provenance.execution_id}`}
+      title={`Written by ${name} on ${new Date(provenance.at).toLocaleString()}: open that run`}
+    >
+      <span className="prov-dot" aria-hidden="true" />
+      <span className="prov-text">
+        Set by <strong>{name}</strong> · {timeAgo(provenance.at)}
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,244 @@
+import '../../styles/flows.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type Contact, contactsApi } from '../../api/contacts.api';
+import { FINAL_RUN_STATUSES, type Flow, type FlowRun, flowsApi } from '../../api/flows.api';
+import { contactLabel } from '../../contacts/contact-picker';
+import { EditorCanvas } from '../../editor/canvas/editor-canvas';
+import type { EditorStore } from '../../editor/store/editor-store';
+import { EditorStoreProvider } from '../../editor/store/editor-store';
+import { StatusBadge } from '../../executions/status-badge';
+import { useTheme } from '../../shell/theme';
+import { EmptyState } from '../../ui/empty-state';
+import { duration, errorMessage, timeAgo } from '../../ui/format';
+import { IconChevronLeft } from '../../ui/icons';
+import { storeFromFlow } from '../builder/store-from-flow';
+import { FlowConnectorsProvider, useFlowConnectors } from '../flow-connectors';
+import { IconExternal } from '../flow-icons';
+import { flowNodeTypes } from '../nodes/flow-node-types';
+import { flowRunSteps } from './run-steps';
+
+/** How often an unfinished run is read again. */
+const POLL_MS = 1000;
+
+/**
+ * `/flow-runs/:id`: the flow's graph with each node's status, read-only, updated while the run goes on,
+ * and a link to the run view of every connector it started.
+ */
+export function FlowRunPage() {
+  const { id = '' } = useParams();
+  const [run, setRun] = useState<FlowRun | null>(null);
+  const [flow, setFlow] = useState<Flow | null>(null);
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await flowsApi.getRun(id);
+        if (!live) return;
+        setRun(next);
+        setError(null);
+        if (!FINAL_RUN_STATUSES.includes(next.status)) timer = setTimeout(poll, POLL_MS);
+      } catch (err) {
+        if (live) setError(errorMessage(err));
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [id]);
+
+  const flowId = run?.flow_id;
+  const contactId = run?.contact_id;
+  useEffect(() => {
+    if (!flowId) return;
+    flowsApi
+      .get(flowId)
+      .then(setFlow)
+      .catch((err) => setError(errorMessage(err)));
+  }, [flowId]);
+  useEffect(() => {
+    if (!contactId) return;
+    contactsApi
+      .get(contactId)
+      .then(setContact)
+      .catch(() => setContact(null));
+  }, [contactId]);
+
+  if (error && !run) {
+    return (
+      <div className="page">
+        <EmptyState
+          title="This run cannot be opened"
+          actions={
+            <Link className="btn" to="/flows">
+              Back to Flows
+            </Link>
+          }
+        >
+          {error}
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!run || !flow) {
+    return (
+      <div className="page-loading" role="status">
+        <span className="spinner" /> Opening run…
+      </div>
+    );
+  }
+  return (
+    <FlowConnectorsProvider>
+      <FlowRunView run={run} flow={flow} contact={contact} />
+    </FlowConnectorsProvider>
+  );
+}
+
+function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact: Contact | null }) {
+  const [theme] = useTheme();
+  const { byId } = useFlowConnectors();
+  // The graph as it ran, when the run kept it (read once: polls do not rebuild the canvas).
+  const [snapshot] = useState(() => run.graph_snapshot ?? null);
+  const store = useMemo<EditorStore | null>(() => {
+    try {
+      return storeFromFlow(snapshot ? { ...flow, config: snapshot } : flow);
+    } catch {
+      return null;
+    }
+  }, [flow, snapshot]);
+  const steps = useMemo(() => flowRunSteps(run), [run]);
+  useEffect(() => {
+    store?.setState({ stepsById: steps });
+  }, [store, steps]);
+  const nodes = store?.getState().nodes ?? [];
+  const finished = FINAL_RUN_STATUSES.includes(run.status);
+  const elapsed =
+    run.started_at && run.completed_at
+      ? new Date(run.completed_at).getTime() - new Date(run.started_at).getTime()
+      : null;
+  const executions = run.executions ?? [];
+
+  return (
+    <div className="fl-run">
+      <header className="editor-header fl-run-header">
+        <Link
+          to={`/flows/${flow.id}`}
+          className="btn btn-ghost btn-sm btn-icon"
+          aria-label={`Back to ${flow.name}`}
+          title={`Back to ${flow.name}`}
+        >
+          <IconChevronLeft />
+        </Link>
+        <div className="fl-run-title">
+          <h1>{flow.name}</h1>
+          <span className="faint">Run {run.id.slice(0, 8)}</span>
+        </div>
+        <StatusBadge status={run.status} />
+        {!finished ? (
+          <span className="faint fl-run-live" role="status">
+            <span className="spinner" /> Running…
+          </span>
+        ) : null}
+      </header>
+      <div className="fl-run-body">
+        <div className="editor-canvas">
+          {store ? (
+            <EditorStoreProvider store={store}>
+              <ReactFlowProvider>
+                <EditorCanvas
+                  colorMode={theme}
+                  readOnly
+                  nodeTypes={flowNodeTypes}
+                  ariaLabel={`Run of ${flow.name} (read-only)`}
+                />
+              </ReactFlowProvider>
+            </EditorStoreProvider>
+          ) : (
+            <p className="muted">The flow's graph cannot be read.</p>
+          )}
+        </div>
+        <aside className="inspector fl-run-side" aria-label="Run details">
+          <div className="insp-scroll">
+            <dl className="fl-facts">
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge status={run.status} />
+              </dd>
+              <dt>Contact</dt>
+              <dd>
+                {run.contact_id ? (
+                  <Link to={`/contacts/${run.contact_id}`}>
+                    {contact ? contactLabel(contact) : 'Open contact'}
+                  </Link>
+                ) : (
+                  <span className="faint">—</span>
+                )}
+              </dd>
+              <dt>Started</dt>
+              <dd>{timeAgo(run.started_at ?? run.created_at ?? null)}</dd>
+              <dt>Took</dt>
+              <dd>{duration(elapsed)}</dd>
+              {run.trigger_event ? (
+                <>
+                  <dt>Trigger</dt>
+                  <dd>
+                    <code>{run.trigger_event}</code>
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+            {run.error_message ? (
+              <div className="alert alert-danger" role="alert">
+                {run.error_message}
+              </div>
+            ) : null}
+            <h2 className="fl-side-title">Steps</h2>
+            <ol className="fl-run-steps" aria-label="Steps">
+              {nodes.map((node) => {
+                const step = steps.get(node.id);
+                const children = executions.filter((x) => x.node_id === node.id);
+                const connector =
+                  node.type === 'connector'
+                    ? byId.get((node.data as { connectorId: string }).connectorId)
+                    : undefined;
+                return (
+                  <li key={node.id} className="fl-run-step" data-node-id={node.id}>
+                    <div className="fl-run-step-head">
+                      <span className="fl-run-step-name">
+                        {connector?.icon ? `${connector.icon} ` : ''}
+                        {node.data.name || node.id}
+                      </span>
+                      <StatusBadge status={step?.status ?? (finished ? 'skipped' : 'pending')} />
+                    </div>
+                    <div className="fl-run-step-meta faint">
+                      <code>{node.id}</code>
+                      {step?.duration_ms != null ? <span>{duration(step.duration_ms)}</span> : null}
+                    </div>
+                    {step?.error ? <p className="field-error">{step.error.message}</p> : null}
+                    {children.map((execution) => (
+                      <Link
+                        key={execution.id}
+                        className="btn btn-sm fl-child-run"
+                        to={`/executions/${execution.id}`}
+                      >
+                        <IconExternal size={12} /> Open connector run
+                        <StatusBadge status={execution.status} />
+                      </Link>
+                    ))}
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
