@@ -4,8 +4,8 @@ import type { ContactBody, contactSchema } from '../schemas/contact.schema';
 
 export type ContactView = z.infer<typeof contactSchema>;
 
-/** The API's view of a contact row. */
-export function contactView(row: Contact): ContactView {
+/** The API's view of a contact row; `provenance` from `contactProvenance` (none given: empty). */
+export function contactView(row: Contact, provenance: ContactView['provenance'] = {}): ContactView {
   return {
     id: row.id,
     email: row.email,
@@ -17,6 +17,7 @@ export function contactView(row: Contact): ContactView {
     metadata: row.metadata,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
+    provenance,
   };
 }
 

@@ -2,6 +2,7 @@ import { accountDocs } from './docs/account.docs';
 import { connectorDocs } from './docs/connector.docs';
 import { contactDocs } from './docs/contact.docs';
 import { flowDocs } from './docs/flow.docs';
+import { historyDocs } from './docs/history.docs';
 import { runDocs } from './docs/run.docs';
 import { templateDocs } from './docs/template.docs';
 import type { RouteDoc } from './route-doc';
@@ -13,6 +14,7 @@ export const ROUTE_TABLE: readonly RouteDoc[] = [
   ...runDocs,
   ...templateDocs,
   ...contactDocs,
+  ...historyDocs,
   ...flowDocs,
 ];
 

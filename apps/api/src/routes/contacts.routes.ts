@@ -1,7 +1,10 @@
 import {
+  type Contact,
   createContact,
   deleteContact,
+  type Executor,
   getContact,
+  listContactHistory,
   listContacts,
   mergePatch,
   replaceContact,
@@ -10,23 +13,37 @@ import {
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-context';
 import { ApiError, notFound } from '../errors/api-error';
+import { startContactTriggeredFlows } from '../flows/contact-triggers';
+import { contactProvenance } from '../lib/contact-provenance';
 import { contactFields, contactView } from '../lib/contact-view';
 import { validate } from '../lib/validate';
 import {
   contactBodySchema,
+  contactHistoryQuerySchema,
   contactPatchSchema,
   jsonBytes,
   listContactsQuerySchema,
   MAX_METADATA_BYTES,
 } from '../schemas/contact.schema';
 
+/** One contact as the API returns it, with the provenance of its fields. */
+async function viewOf(db: Executor, workspaceId: string, row: Contact) {
+  const provenance = await contactProvenance(db, workspaceId, [row]);
+  return contactView(row, provenance.get(row.id));
+}
+
 /**
  * Contacts of the workspace: the records connectors enrich. PUT replaces the whole contact; PATCH changes
- * only what it sends and merges `metadata` at every depth (JSON Merge Patch).
+ * only what it sends and merges `metadata` at every depth (JSON Merge Patch). Creating a contact starts
+ * the enabled flows listening to `contact.created`, replacing or patching one those on
+ * `contact.updated` (DESIGN §3b). Each response says which run set each field (`provenance`), and
+ * `/contacts/:id/history` lists every run that changed the contact, field by field.
  */
 export const contactRoutes = new Hono<AppEnv>()
   .post('/', validate('json', contactBodySchema), async (c) => {
-    const row = await createContact(c.var.ctx.db, c.var.auth.workspaceId, contactFields(c.req.valid('json')));
+    const { ctx, auth } = c.var;
+    const row = await createContact(ctx.db, auth.workspaceId, contactFields(c.req.valid('json')));
+    await startContactTriggeredFlows(ctx, auth.workspaceId, 'contact.created', row.id);
     return c.json(contactView(row), 201);
   })
   .get('/', validate('query', listContactsQuerySchema), async (c) => {
@@ -37,12 +54,37 @@ export const contactRoutes = new Hono<AppEnv>()
       cursor: query.cursor,
       limit: query.limit,
     });
-    return c.json({ data: page.data.map(contactView), next_cursor: page.nextCursor });
+    const provenance = await contactProvenance(c.var.ctx.db, c.var.auth.workspaceId, page.data);
+    return c.json({
+      data: page.data.map((row) => contactView(row, provenance.get(row.id))),
+      next_cursor: page.nextCursor,
+    });
   })
   .get('/:id', async (c) => {
     const row = await getContact(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));
     if (!row) throw notFound('Contact');
-    return c.json(contactView(row));
+    return c.json(await viewOf(c.var.ctx.db, c.var.auth.workspaceId, row));
+  })
+  .get('/:id/history', validate('query', contactHistoryQuerySchema), async (c) => {
+    const { ctx, auth } = c.var;
+    const contact = await getContact(ctx.db, auth.workspaceId, c.req.param('id'));
+    if (!contact) throw notFound('Contact');
+    const query = c.req.valid('query');
+    const page = await listContactHistory(ctx.db, auth.workspaceId, contact.id, {
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return c.json({
+      data: page.data.map((entry) => ({
+        execution_id: entry.execution_id,
+        connector_id: entry.connector_id,
+        connector_name: entry.connector_name,
+        flow_run_id: entry.flow_run_id,
+        completed_at: new Date(entry.completed_at).toISOString(),
+        changes: entry.changes,
+      })),
+      next_cursor: page.nextCursor,
+    });
   })
   .put('/:id', validate('json', contactBodySchema), async (c) => {
     const row = await replaceContact(
@@ -52,7 +94,8 @@ export const contactRoutes = new Hono<AppEnv>()
       contactFields(c.req.valid('json')),
     );
     if (!row) throw notFound('Contact');
-    return c.json(contactView(row));
+    await startContactTriggeredFlows(c.var.ctx, c.var.auth.workspaceId, 'contact.updated', row.id);
+    return c.json(await viewOf(c.var.ctx.db, c.var.auth.workspaceId, row));
   })
   .patch('/:id', validate('json', contactPatchSchema), async (c) => {
     const { db } = c.var.ctx;
@@ -78,7 +121,8 @@ export const contactRoutes = new Hono<AppEnv>()
     }
     const row = await updateContact(db, workspaceId, id, contactFields(body, metadata));
     if (!row) throw notFound('Contact');
-    return c.json(contactView(row));
+    await startContactTriggeredFlows(c.var.ctx, workspaceId, 'contact.updated', row.id);
+    return c.json(await viewOf(db, workspaceId, row));
   })
   .delete('/:id', async (c) => {
     if (!(await deleteContact(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id')))) {

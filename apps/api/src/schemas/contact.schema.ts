@@ -70,6 +70,23 @@ export const listContactsQuerySchema = z.object({
   ...pageQueryFields,
 });
 
+/**
+ * Which run set each field (`first_name`, `metadata.industry`): the last connector execution (or flow
+ * `update_contact` node, with `connector_id` and `execution_id` null) whose value the contact still holds.
+ */
+export const provenanceSchema = z
+  .record(
+    z.string(),
+    z.object({
+      connector_id: z.uuid().nullable(),
+      connector_name: z.string().optional(),
+      execution_id: z.uuid().nullable(),
+      flow_run_id: z.uuid().optional(),
+      at: z.iso.datetime(),
+    }),
+  )
+  .meta({ description: 'Which connector and run set each field, keyed by field or metadata path' });
+
 /** A contact as every route returns it. */
 export const contactSchema = z.object({
   id: z.uuid(),
@@ -82,6 +99,27 @@ export const contactSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
+  provenance: provenanceSchema,
 });
 
 export const contactPageSchema = pageOf(contactSchema);
+
+/** `GET /contacts/:id/history`. */
+export const contactHistoryQuerySchema = z.object({ ...pageQueryFields });
+
+/** One write of a run onto the contact, with the fields it changed (old → new). */
+export const contactHistoryEntrySchema = z.object({
+  execution_id: z.uuid().nullable(),
+  connector_id: z.uuid().nullable(),
+  connector_name: z.string().nullable(),
+  flow_run_id: z.uuid().nullable(),
+  completed_at: z.iso.datetime(),
+  changes: z.array(
+    z.object({
+      field: z.string().meta({ description: 'A column (`first_name`) or a metadata path (`metadata.a.b`)' }),
+      old: z.unknown(),
+      new: z.unknown(),
+    }),
+  ),
+});
+export const contactHistoryPageSchema = pageOf(contactHistoryEntrySchema);
