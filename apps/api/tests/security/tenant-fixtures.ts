@@ -148,8 +148,9 @@ export async function createTenant(app: TestApp['app'], api: MockApi): Promise<T
   };
   const executed = await session.post(`/connectors/${ids.connectors}/execute`, { contactId: ids.contacts });
   expect(executed.status).toBe(202);
-  ids.executions = executed.json.executionId;
-  await waitForExecution(session, ids.executions);
+  const executionId: string = executed.json.executionId;
+  ids.executions = executionId;
+  await waitForExecution(session, executionId);
   const templates = await session.get('/connector-templates');
   ids['connector-templates'] = templates.json.data[0].id;
 
