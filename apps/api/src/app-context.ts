@@ -1,6 +1,7 @@
 import type { Executor } from '@connectors/db';
 import type { HttpClient } from '@connectors/engine/runtime';
 import type { CredentialCipher, RunnerDeps } from '@connectors/runner';
+import type { BulkRunner } from './bulk/bulk-runner';
 import type { AppConfig } from './config';
 import type { ExecutionEventBus } from './events/execution-event-bus';
 import type { RateLimiter } from './rate-limit/rate-limiter';
@@ -24,6 +25,8 @@ export interface AppContext {
   dispatcher: Dispatcher;
   /** Hands pending flow runs to whatever runs them (the local flow worker or Trigger.dev). */
   flows: FlowDispatcher;
+  /** Carries bulk runs forward within the workspace's execution rate limit. */
+  bulk: BulkRunner;
   /** Executions per workspace per minute. */
   rateLimiter: RateLimiter;
   /** The runner's dependencies, for runs the API does itself (`POST /connectors/:id/test`). */

@@ -2,6 +2,7 @@ import type { Executor } from '@connectors/db';
 import { createHttpClient, type GuardedHttpClient } from '@connectors/engine/http';
 import { createCredentialCipher, type Keyring, type RunnerDeps } from '@connectors/runner';
 import type { AppContext } from './app-context';
+import { BulkRunner } from './bulk/bulk-runner';
 import type { AppConfig } from './config';
 import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { createTriggerFlowDispatcher } from './dispatch/trigger-flow-dispatcher';
@@ -59,6 +60,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
         pollMs: config.workerPollMs,
         exclusiveDatabase: options.dialect === 'pglite',
       });
+  const bulk = new BulkRunner({ context: () => ctx, pollMs: config.workerPollMs });
   const ctx: AppContext = {
     db,
     config,
@@ -67,6 +69,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     events,
     dispatcher,
     flows,
+    bulk,
     rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute }),
     runner,
   };
@@ -75,8 +78,10 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     async start() {
       await dispatcher.start();
       await flows.start();
+      await bulk.start();
     },
     async stop(graceMs) {
+      await bulk.stop();
       await flows.stop(graceMs);
       await dispatcher.stop(graceMs);
       await http.close();

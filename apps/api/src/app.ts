@@ -6,6 +6,7 @@ import { handleError } from './errors/error-handler';
 import { requireAuth } from './middleware/auth';
 import { apiKeyRoutes } from './routes/api-keys.routes';
 import { authRoutes } from './routes/auth.routes';
+import { bulkRunRoutes } from './routes/bulk-runs.routes';
 import { connectorRunRoutes } from './routes/connector-runs.routes';
 import { connectorRoutes } from './routes/connectors.routes';
 import { contactRoutes } from './routes/contacts.routes';
@@ -57,7 +58,8 @@ export function createApp(ctx: AppContext) {
     .route('/connector-templates', templateRoutes)
     .route('/contacts', contactRoutes)
     .route('/flows', flowRoutes)
-    .route('/flow-runs', flowRunRoutes);
+    .route('/flow-runs', flowRunRoutes)
+    .route('/', bulkRunRoutes);
 
   const app = new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok' }))

@@ -1,4 +1,5 @@
 import { accountDocs } from './docs/account.docs';
+import { bulkDocs } from './docs/bulk.docs';
 import { connectorDocs } from './docs/connector.docs';
 import { contactDocs } from './docs/contact.docs';
 import { flowDocs } from './docs/flow.docs';
@@ -16,6 +17,7 @@ export const ROUTE_TABLE: readonly RouteDoc[] = [
   ...contactDocs,
   ...historyDocs,
   ...flowDocs,
+  ...bulkDocs,
 ];
 
 /** Tags in reference order, with their one-line descriptions. */
@@ -30,6 +32,7 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'Templates', description: 'Ready-made connectors for real APIs' },
   { name: 'Contacts', description: 'The CRM records connectors enrich' },
   { name: 'Flows', description: 'Automations over contacts built in the Flow Builder, and their runs' },
+  { name: 'Bulk runs', description: 'A connector or a flow over many contacts, within the rate limit' },
 ];
 
 /** `/api/v1/connectors/:id` → `get /api/v1/connectors/{id}`: one key per operation, as OpenAPI writes it. */
