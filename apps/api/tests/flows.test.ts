@@ -141,6 +141,14 @@ describeApi('flows', (s) => {
     ]);
     for (const route of Object.values(HUBSPOT_ROUTES)) expect(api.calls(route)).toHaveLength(1);
 
+    const children = await client.get(`/executions?flow_run_id=${run.id}`);
+    expect(children.json.data.map((e: Json) => e.id)).toEqual([run.executions[0].id]);
+    expect(
+      (await client.get(`/connectors/${connector.id}/executions?flow_run_id=${run.id}`)).json.data,
+    ).toHaveLength(1);
+    expect(
+      (await client.get('/executions?flow_run_id=00000000-0000-4000-8000-000000000000')).json.data,
+    ).toEqual([]);
     const child = await client.get(`/executions/${run.executions[0].id}`);
     expect(child.json).toMatchObject({ flow_run_id: run.id, contact_id: contact.id, status: 'success' });
     const enriched = await client.get(`/contacts/${contact.id}`);

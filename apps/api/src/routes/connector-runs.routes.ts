@@ -133,6 +133,7 @@ export const connectorRunRoutes = new Hono<AppEnv>()
       connectorId: connector.id,
       ...(query.status ? { status: query.status } : {}),
       ...(query.contact_id ? { contactId: query.contact_id } : {}),
+      ...(query.flow_run_id ? { flowRunId: query.flow_run_id } : {}),
       ...(query.mode ? { mode: query.mode } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.limit ? { limit: query.limit } : {}),

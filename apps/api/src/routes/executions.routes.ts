@@ -36,6 +36,7 @@ export const executionRoutes = new Hono<AppEnv>()
       ...(query.status ? { status: query.status } : {}),
       ...(query.connector_id ? { connectorId: query.connector_id } : {}),
       ...(query.contact_id ? { contactId: query.contact_id } : {}),
+      ...(query.flow_run_id ? { flowRunId: query.flow_run_id } : {}),
       ...(query.mode ? { mode: query.mode } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.limit ? { limit: query.limit } : {}),

@@ -56,6 +56,7 @@ export const listExecutionsQuerySchema = z.object({
   status: statusFilter.optional(),
   connector_id: queryText(100).optional(),
   contact_id: queryText(100).optional(),
+  flow_run_id: queryText(100).optional().meta({ description: 'The child executions of a flow run' }),
   mode: z.enum(['live', 'test']).optional(),
   ...pageQueryFields,
 });
