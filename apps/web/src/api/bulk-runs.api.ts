@@ -1,18 +1,30 @@
 import { apiRequest } from './api-client';
 
-/** Which contacts a bulk run covers: chosen ones, or every contact matching a search. */
-export type BulkTarget = { contactIds: string[] } | { filter: { search: string } };
+/** Which contacts a bulk run covers: chosen ones, or every contact matching a search (none: all). */
+export type BulkTarget = { contactIds: string[] } | { filter: { search?: string } };
+
+/** The target for "every contact matching this search" (an empty search means every contact). */
+export function searchTarget(search: string): BulkTarget {
+  const text = search.trim();
+  return { filter: text ? { search: text } : {} };
+}
 
 /** A bulk run's progress, as `GET /bulk-runs/:id` answers it. */
 export interface BulkRun {
-  id?: string;
-  status: 'pending' | 'running' | 'completed' | 'success' | 'failed' | 'cancelled' | string;
+  id: string;
+  kind: 'connector' | 'flow';
+  /** The connector or flow it runs. */
+  target_id: string;
+  status: 'running' | 'completed';
   total: number;
+  /** Contacts handed out so far (within the workspace's rate limit). */
   queued: number;
   succeeded: number;
+  /** Runs that failed, timed out or were cancelled, plus contacts that could not run. */
   failed: number;
   fields_changed: number;
-  [key: string]: unknown;
+  created_at: string;
+  completed_at: string | null;
 }
 
 export interface BulkStarted {
@@ -38,6 +50,5 @@ export const bulkRunsApi = {
 
 /** Whether a bulk run has stopped changing: every contact accounted for, or a final status. */
 export function bulkRunFinished(run: BulkRun): boolean {
-  if (['completed', 'success', 'failed', 'cancelled', 'partial'].includes(run.status)) return true;
-  return run.total > 0 && run.succeeded + run.failed >= run.total;
+  return run.status === 'completed' || (run.total > 0 && run.succeeded + run.failed >= run.total);
 }

@@ -1,10 +1,15 @@
 import { apiRequest, type Page } from './api-client';
 
-/** Which connector run last wrote a field (`provenance["metadata.industry"]`). */
+/**
+ * Which run last wrote a field (`provenance["metadata.industry"]`): a connector's execution, or a flow's
+ * "update contact" node (then `connector_id` and `execution_id` are null and `flow_run_id` is set).
+ */
 export interface FieldProvenance {
-  connector_id: string;
-  connector_name: string | null;
-  execution_id: string;
+  connector_id: string | null;
+  /** Absent when the connector has since been deleted. */
+  connector_name?: string | null;
+  execution_id: string | null;
+  flow_run_id?: string | null;
   at: string;
 }
 
@@ -27,8 +32,9 @@ export type ContactBody = Partial<Omit<Contact, 'id' | 'created_at' | 'updated_a
 
 /** One enrichment of a contact: the execution and each field it changed. */
 export interface ContactHistoryEntry {
-  execution_id: string;
-  connector_id: string;
+  /** Null for a write made by a flow's "update contact" node (then `flow_run_id` says which run). */
+  execution_id: string | null;
+  connector_id: string | null;
   connector_name: string | null;
   flow_run_id: string | null;
   completed_at: string | null;
@@ -45,6 +51,8 @@ export const contactsApi = {
     apiRequest<Contact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   remove: (id: string) => apiRequest<void>(`/contacts/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   /** Every enrichment of the contact, newest first, with the fields each changed. */
-  history: (id: string) =>
-    apiRequest<{ data: ContactHistoryEntry[] }>(`/contacts/${encodeURIComponent(id)}/history`),
+  history: (id: string, query: { cursor?: string; limit?: number } = {}) =>
+    apiRequest<Page<ContactHistoryEntry>>(`/contacts/${encodeURIComponent(id)}/history`, {
+      query: { ...query },
+    }),
 };

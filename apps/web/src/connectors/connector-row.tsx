@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Connector } from '../api/connectors.api';
 import { percent, timeAgo } from '../ui/format';
-import { IconCopy, IconDownload, IconTrash } from '../ui/icons';
+import { IconCopy, IconDownload, IconPlay, IconTrash } from '../ui/icons';
 import { Switch } from '../ui/switch';
 import { categoryLabel } from './categories';
 
@@ -12,6 +12,8 @@ export interface ConnectorRowProps {
   onClone: () => void;
   onExport: () => void;
   onDelete: () => void;
+  /** "Run for contacts…": runs the connector on many contacts (a bulk run). */
+  onRunForContacts?: () => void;
 }
 
 /** One connector in the list: what it is, whether it runs, how it has been doing, and its actions. */
@@ -21,6 +23,7 @@ export const ConnectorRow = memo(function ConnectorRow({
   onClone,
   onExport,
   onDelete,
+  onRunForContacts,
 }: ConnectorRowProps) {
   const errors = connector.problems.filter((p) => p.severity === 'error').length;
   const rate = connector.success_rate;
@@ -77,6 +80,24 @@ export const ConnectorRow = memo(function ConnectorRow({
         {connector.last_executed_at ? timeAgo(connector.last_executed_at) : 'Never'}
       </td>
       <td className="row-actions">
+        {onRunForContacts ? (
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm btn-icon"
+            onClick={onRunForContacts}
+            disabled={errors > 0 || !connector.enabled}
+            aria-label={`Run ${connector.name} for contacts`}
+            title={
+              errors > 0
+                ? 'Fix its problems to run it'
+                : connector.enabled
+                  ? 'Run for contacts…'
+                  : 'Enable it to run it'
+            }
+          >
+            <IconPlay />
+          </button>
+        ) : null}
         <button
           type="button"
           className="btn btn-ghost btn-sm btn-icon"

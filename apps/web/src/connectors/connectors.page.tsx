@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Connector, connectorBody, connectorsApi } from '../api/connectors.api';
+import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage } from '../ui/format';
@@ -23,6 +24,7 @@ export function ConnectorsPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(params.get('new') === '1');
   const [deleting, setDeleting] = useState<Connector | null>(null);
+  const [bulk, setBulk] = useState<Connector | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const toast = useToast();
@@ -272,6 +274,7 @@ export function ConnectorsPage() {
                   onClone={() => void clone(connector)}
                   onExport={() => downloadConnector(connector)}
                   onDelete={() => setDeleting(connector)}
+                  onRunForContacts={() => setBulk(connector)}
                 />
               ))}
             </tbody>
@@ -286,6 +289,12 @@ export function ConnectorsPage() {
         </div>
       ) : null}
       {creating ? <NewConnectorDialog onClose={() => setCreating(false)} /> : null}
+      {bulk ? (
+        <BulkRunDialog
+          target={{ kind: 'connector', id: bulk.id, name: bulk.name }}
+          onClose={() => setBulk(null)}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={`Delete ${deleting.name}?`}

@@ -20,6 +20,7 @@ export function ContactDetailPage() {
   const { id = '' } = useParams();
   const [contact, setContact] = useState<Contact | null>(null);
   const [history, setHistory] = useState<ContactHistoryEntry[] | null>(null);
+  const [historyCursor, setHistoryCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
   const [running, setRunning] = useState<Runnable['kind'] | null>(null);
@@ -35,7 +36,9 @@ export function ContactDetailPage() {
       setError(errorMessage(err));
     }
     try {
-      setHistory((await contactsApi.history(id)).data);
+      const page = await contactsApi.history(id);
+      setHistory(page.data);
+      setHistoryCursor(page.next_cursor ?? null);
       setHistoryError(null);
     } catch (err) {
       setHistory([]);
@@ -45,6 +48,17 @@ export function ContactDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const olderHistory = async () => {
+    if (!historyCursor) return;
+    try {
+      const page = await contactsApi.history(id, { cursor: historyCursor });
+      setHistory((list) => [...(list ?? []), ...page.data]);
+      setHistoryCursor(page.next_cursor ?? null);
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    }
+  };
 
   const patch = async (body: ContactBody) => {
     try {
@@ -142,6 +156,11 @@ export function ContactDetailPage() {
           ) : (
             <ContactHistory entries={history} />
           )}
+          {historyCursor ? (
+            <button type="button" className="btn btn-sm" onClick={() => void olderHistory()}>
+              Show older
+            </button>
+          ) : null}
         </section>
       </div>
       {running ? (

@@ -21,12 +21,21 @@ export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) 
   return (
     <ol className="history" aria-label="Enrichment history">
       {entries.map((entry) => (
-        <li key={entry.execution_id} className="history-entry">
+        <li
+          key={entry.execution_id ?? `${entry.flow_run_id}-${entry.completed_at}`}
+          className={entry.connector_id ? 'history-entry' : 'history-entry history-by-flow'}
+        >
           <div className="history-head">
             <span className="history-dot" aria-hidden="true" />
-            <Link to={`/connectors/${entry.connector_id}`} className="history-connector">
-              {entry.connector_name ?? 'Deleted connector'}
-            </Link>
+            {entry.connector_id ? (
+              <Link to={`/connectors/${entry.connector_id}`} className="history-connector">
+                {entry.connector_name ?? 'Deleted connector'}
+              </Link>
+            ) : entry.flow_run_id ? (
+              <span className="history-connector">A flow's contact update</span>
+            ) : (
+              <span className="history-connector">Deleted connector</span>
+            )}
             <span className="faint" title={entry.completed_at ?? undefined}>
               {timeAgo(entry.completed_at)}
             </span>
@@ -36,9 +45,11 @@ export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) 
                   Flow run
                 </Link>
               ) : null}
-              <Link to={`/executions/${entry.execution_id}`} className="btn btn-ghost btn-sm">
-                Open run
-              </Link>
+              {entry.execution_id ? (
+                <Link to={`/executions/${entry.execution_id}`} className="btn btn-ghost btn-sm">
+                  Open run
+                </Link>
+              ) : null}
             </span>
           </div>
           {entry.changes.length ? (

@@ -1,7 +1,7 @@
 import '../styles/contacts.css';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { BulkTarget } from '../api/bulk-runs.api';
+import { type BulkTarget, searchTarget } from '../api/bulk-runs.api';
 import { type Contact, contactsApi } from '../api/contacts.api';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
@@ -89,7 +89,7 @@ export function ContactsPage() {
     } else {
       setBulk({
         kind,
-        target: { filter: { search: query } },
+        target: searchTarget(query),
         label: query ? `every contact matching “${query}”` : 'every contact',
       });
     }

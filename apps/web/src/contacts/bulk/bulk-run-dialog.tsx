@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { type BulkStarted, type BulkTarget, bulkRunsApi } from '../../api/bulk-runs.api';
+import { type BulkStarted, type BulkTarget, bulkRunsApi, searchTarget } from '../../api/bulk-runs.api';
 import { type Connector, connectorsApi } from '../../api/connectors.api';
 import { type Flow, flowsApi } from '../../api/flows.api';
 import { errorMessage } from '../../ui/format';
@@ -42,7 +42,7 @@ export function BulkRunDialog({ target, contacts, initialKind = 'connector', onC
     setBusy(true);
     setError(null);
     try {
-      const on: BulkTarget = contacts?.target ?? { filter: { search: search.trim() } };
+      const on: BulkTarget = contacts?.target ?? searchTarget(search);
       const result =
         choice.kind === 'connector'
           ? await bulkRunsApi.connector(choice.id, on)

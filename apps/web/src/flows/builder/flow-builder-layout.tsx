@@ -90,9 +90,11 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
         store.getState().connectNodes(from.id, id, handle);
         store.getState().selectOnly({ nodes: [id] });
       }
+      // Keep the whole flow in view as it grows to the right (after the new node is measured).
+      setTimeout(fitView, 50);
       return id;
     },
-    [store, nextPosition],
+    [store, nextPosition, fitView],
   );
 
   const addStep = useCallback(

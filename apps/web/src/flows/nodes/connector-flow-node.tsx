@@ -54,9 +54,11 @@ export const ConnectorFlowNode = memo(function ConnectorFlowNode({
         <span className="cn-placeholder">This connector no longer exists</span>
       ) : (
         <>
-          <div className="fl-connector-name" title={connector?.description ?? undefined}>
-            {connector?.name ?? '…'}
-          </div>
+          {data.name && connector && data.name !== connector.name ? (
+            <div className="fl-connector-name" title={connector.description ?? undefined}>
+              Runs {connector.name}
+            </div>
+          ) : null}
           {inputs.length ? (
             <ul className="cn-list cn-mappings fl-inputs">
               {inputs.slice(0, 4).map(([field, template]) => (

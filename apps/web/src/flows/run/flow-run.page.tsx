@@ -13,10 +13,12 @@ import { useTheme } from '../../shell/theme';
 import { EmptyState } from '../../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../../ui/format';
 import { IconChevronLeft } from '../../ui/icons';
+import { ConnectorPreviewDialog } from '../builder/connector-preview-dialog';
 import { storeFromFlow } from '../builder/store-from-flow';
 import { FlowConnectorsProvider, useFlowConnectors } from '../flow-connectors';
 import { IconExternal } from '../flow-icons';
 import { flowNodeTypes } from '../nodes/flow-node-types';
+import { FlowPreviewContext } from '../nodes/flow-preview-context';
 import { flowRunSteps } from './run-steps';
 
 /** How often an unfinished run is read again. */
@@ -124,121 +126,126 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
       ? new Date(run.completed_at).getTime() - new Date(run.started_at).getTime()
       : null;
   const executions = run.executions ?? [];
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const preview = previewId ? byId.get(previewId) : undefined;
 
   return (
-    <div className="fl-run">
-      <header className="editor-header fl-run-header">
-        <Link
-          to={`/flows/${flow.id}`}
-          className="btn btn-ghost btn-sm btn-icon"
-          aria-label={`Back to ${flow.name}`}
-          title={`Back to ${flow.name}`}
-        >
-          <IconChevronLeft />
-        </Link>
-        <div className="fl-run-title">
-          <h1>{flow.name}</h1>
-          <span className="faint">Run {run.id.slice(0, 8)}</span>
-        </div>
-        <StatusBadge status={run.status} />
-        {!finished ? (
-          <span className="faint fl-run-live" role="status">
-            <span className="spinner" /> Running…
-          </span>
-        ) : null}
-      </header>
-      <div className="fl-run-body">
-        <div className="editor-canvas">
-          {store ? (
-            <EditorStoreProvider store={store}>
-              <ReactFlowProvider>
-                <EditorCanvas
-                  colorMode={theme}
-                  readOnly
-                  nodeTypes={flowNodeTypes}
-                  ariaLabel={`Run of ${flow.name} (read-only)`}
-                />
-              </ReactFlowProvider>
-            </EditorStoreProvider>
-          ) : (
-            <p className="muted">The flow's graph cannot be read.</p>
-          )}
-        </div>
-        <aside className="inspector fl-run-side" aria-label="Run details">
-          <div className="insp-scroll">
-            <dl className="fl-facts">
-              <dt>Status</dt>
-              <dd>
-                <StatusBadge status={run.status} />
-              </dd>
-              <dt>Contact</dt>
-              <dd>
-                {run.contact_id ? (
-                  <Link to={`/contacts/${run.contact_id}`}>
-                    {contact ? contactLabel(contact) : 'Open contact'}
-                  </Link>
-                ) : (
-                  <span className="faint">—</span>
-                )}
-              </dd>
-              <dt>Started</dt>
-              <dd>{timeAgo(run.started_at ?? run.created_at ?? null)}</dd>
-              <dt>Took</dt>
-              <dd>{duration(elapsed)}</dd>
-              {run.trigger_event ? (
-                <>
-                  <dt>Trigger</dt>
-                  <dd>
-                    <code>{run.trigger_event}</code>
-                  </dd>
-                </>
-              ) : null}
-            </dl>
-            {run.error_message ? (
-              <div className="alert alert-danger" role="alert">
-                {run.error_message}
-              </div>
-            ) : null}
-            <h2 className="fl-side-title">Steps</h2>
-            <ol className="fl-run-steps" aria-label="Steps">
-              {nodes.map((node) => {
-                const step = steps.get(node.id);
-                const children = executions.filter((x) => x.node_id === node.id);
-                const connector =
-                  node.type === 'connector'
-                    ? byId.get((node.data as { connectorId: string }).connectorId)
-                    : undefined;
-                return (
-                  <li key={node.id} className="fl-run-step" data-node-id={node.id}>
-                    <div className="fl-run-step-head">
-                      <span className="fl-run-step-name">
-                        {connector?.icon ? `${connector.icon} ` : ''}
-                        {node.data.name || node.id}
-                      </span>
-                      <StatusBadge status={step?.status ?? (finished ? 'skipped' : 'pending')} />
-                    </div>
-                    <div className="fl-run-step-meta faint">
-                      <code>{node.id}</code>
-                      {step?.duration_ms != null ? <span>{duration(step.duration_ms)}</span> : null}
-                    </div>
-                    {step?.error ? <p className="field-error">{step.error.message}</p> : null}
-                    {children.map((execution) => (
-                      <Link
-                        key={execution.id}
-                        className="btn btn-sm fl-child-run"
-                        to={`/executions/${execution.id}`}
-                      >
-                        <IconExternal size={12} /> Open connector run
-                        <StatusBadge status={execution.status} />
-                      </Link>
-                    ))}
-                  </li>
-                );
-              })}
-            </ol>
+    <FlowPreviewContext.Provider value={setPreviewId}>
+      <div className="fl-run">
+        <header className="editor-header fl-run-header">
+          <Link
+            to={`/flows/${flow.id}`}
+            className="btn btn-ghost btn-sm btn-icon"
+            aria-label={`Back to ${flow.name}`}
+            title={`Back to ${flow.name}`}
+          >
+            <IconChevronLeft />
+          </Link>
+          <div className="fl-run-title">
+            <h1>{flow.name}</h1>
+            <span className="faint">Run {run.id.slice(0, 8)}</span>
           </div>
-        </aside>
+          <StatusBadge status={run.status} />
+          {!finished ? (
+            <span className="faint fl-run-live" role="status">
+              <span className="spinner" /> Running…
+            </span>
+          ) : null}
+        </header>
+        <div className="fl-run-body">
+          <div className="editor-canvas">
+            {store ? (
+              <EditorStoreProvider store={store}>
+                <ReactFlowProvider>
+                  <EditorCanvas
+                    colorMode={theme}
+                    readOnly
+                    nodeTypes={flowNodeTypes}
+                    ariaLabel={`Run of ${flow.name} (read-only)`}
+                  />
+                </ReactFlowProvider>
+              </EditorStoreProvider>
+            ) : (
+              <p className="muted">The flow's graph cannot be read.</p>
+            )}
+          </div>
+          <aside className="inspector fl-run-side" aria-label="Run details">
+            <div className="insp-scroll">
+              <dl className="fl-facts">
+                <dt>Status</dt>
+                <dd>
+                  <StatusBadge status={run.status} />
+                </dd>
+                <dt>Contact</dt>
+                <dd>
+                  {run.contact_id ? (
+                    <Link to={`/contacts/${run.contact_id}`}>
+                      {contact ? contactLabel(contact) : 'Open contact'}
+                    </Link>
+                  ) : (
+                    <span className="faint">—</span>
+                  )}
+                </dd>
+                <dt>Started</dt>
+                <dd>{timeAgo(run.started_at ?? run.created_at ?? null)}</dd>
+                <dt>Took</dt>
+                <dd>{duration(elapsed)}</dd>
+                {run.trigger_event ? (
+                  <>
+                    <dt>Trigger</dt>
+                    <dd>
+                      <code>{run.trigger_event}</code>
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              {run.error_message ? (
+                <div className="alert alert-danger" role="alert">
+                  {run.error_message}
+                </div>
+              ) : null}
+              <h2 className="fl-side-title">Steps</h2>
+              <ol className="fl-run-steps" aria-label="Steps">
+                {nodes.map((node) => {
+                  const step = steps.get(node.id);
+                  const children = executions.filter((x) => x.node_id === node.id);
+                  const connector =
+                    node.type === 'connector'
+                      ? byId.get((node.data as { connectorId: string }).connectorId)
+                      : undefined;
+                  return (
+                    <li key={node.id} className="fl-run-step" data-node-id={node.id}>
+                      <div className="fl-run-step-head">
+                        <span className="fl-run-step-name">
+                          {connector?.icon ? `${connector.icon} ` : ''}
+                          {node.data.name || node.id}
+                        </span>
+                        <StatusBadge status={step?.status ?? (finished ? 'skipped' : 'pending')} />
+                      </div>
+                      <div className="fl-run-step-meta faint">
+                        <code>{node.id}</code>
+                        {step?.duration_ms != null ? <span>{duration(step.duration_ms)}</span> : null}
+                      </div>
+                      {step?.error ? <p className="field-error">{step.error.message}</p> : null}
+                      {children.map((execution) => (
+                        <Link
+                          key={execution.id}
+                          className="btn btn-sm fl-child-run"
+                          to={`/executions/${execution.id}`}
+                        >
+                          <IconExternal size={12} /> Open connector run
+                          <StatusBadge status={execution.status} />
+                        </Link>
+                      ))}
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
+          </aside>
+        </div>
+        {preview ? <ConnectorPreviewDialog connector={preview} onClose={() => setPreviewId(null)} /> : null}
       </div>
-    </div>
+    </FlowPreviewContext.Provider>
   );
 }
