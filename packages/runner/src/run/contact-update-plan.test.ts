@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planContactUpdate } from './contact-update-plan';
+import { contactChanges, planContactUpdate } from './contact-update-plan';
 
 const contact = {
   email: 'john@acme.com',
@@ -69,5 +69,34 @@ describe('planContactUpdate', () => {
 
   it('plans nothing for no fields', () => {
     expect(planContactUpdate(contact, {})).toEqual({ columns: {}, metadata: undefined });
+  });
+});
+
+describe('contactChanges', () => {
+  it('lists each changed column and metadata leaf, old → new, and nothing written unchanged', () => {
+    const fields = {
+      first_name: overwrite('John'),
+      last_name: ifEmpty('Kept'),
+      email: overwrite('john@acme.com'),
+      phone: ifEmpty('+1 555'),
+      'metadata.company_name': overwrite('Acme'),
+      'metadata.keep': overwrite(1),
+      'metadata.nested': overwrite({ b: 3, c: 4 }),
+    };
+    const changes = contactChanges(contact, planContactUpdate(contact, fields));
+    expect(changes).toEqual([
+      { field: 'first_name', old: null, new: 'John' },
+      { field: 'phone', old: '', new: '+1 555' },
+      { field: 'metadata.company_name', old: 'Old Co', new: 'Acme' },
+      // A mapping onto `metadata.nested` replaces that object: `a` is gone.
+      { field: 'metadata.nested.a', old: 1, new: null },
+      { field: 'metadata.nested.b', old: 2, new: 3 },
+      { field: 'metadata.nested.c', old: null, new: 4 },
+    ]);
+  });
+
+  it('is empty when the plan changes nothing', () => {
+    const same = planContactUpdate(contact, { last_name: overwrite('Old'), 'metadata.keep': overwrite(1) });
+    expect(contactChanges(contact, same)).toEqual([]);
   });
 });
