@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiKeyTable } from './tables/api-key.table';
+import type { AuditLogTable } from './tables/audit-log.table';
 import type { BulkRunTable } from './tables/bulk-run.table';
 import type { ConnectorTable } from './tables/connector.table';
 import type { ConnectorExecutionTable } from './tables/connector-execution.table';
@@ -7,6 +8,7 @@ import type { ConnectorTemplateTable } from './tables/connector-template.table';
 import type { ContactTable } from './tables/contact.table';
 import type { ContactChangeTable } from './tables/contact-change.table';
 import type { ExecutionNodeResultTable } from './tables/execution-node-result.table';
+import type { WorkspaceExecutionQuotaTable } from './tables/execution-quota.table';
 import type { FlowTable } from './tables/flow.table';
 import type { FlowRunTable } from './tables/flow-run.table';
 import type { SessionTable } from './tables/session.table';
@@ -32,6 +34,8 @@ export interface Database {
   execution_node_results: ExecutionNodeResultTable;
   bulk_runs: BulkRunTable;
   contact_changes: ContactChangeTable;
+  workspace_execution_quotas: WorkspaceExecutionQuotaTable;
+  audit_log: AuditLogTable;
 }
 
 /**
