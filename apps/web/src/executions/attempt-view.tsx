@@ -75,7 +75,7 @@ export function AttemptView({ attempt }: { attempt: AttemptRecord }) {
           <span className="badge badge-danger">No response</span>
         )}
       </h4>
-      {attempt.error ? (
+      {attempt.error && attempt.error !== `HTTP ${status}` ? (
         <p className="attempt-error" role="alert">
           {attempt.error}
         </p>

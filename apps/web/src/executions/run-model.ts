@@ -59,9 +59,20 @@ export function focusStep(steps: readonly StepExecuted[]): StepExecuted | undefi
   return steps.find((s) => s.status === 'failed') ?? steps.find((s) => s.status === 'running');
 }
 
+/**
+ * A step copied from the run this one retries ("retry from failed step"): it ran before this run was
+ * created, and its API was not called again.
+ */
+export function isReused(execution: Pick<Execution, 'created_at' | 'retry_of'>, step: StepExecuted): boolean {
+  if (!execution.retry_of || !step.started_at) return false;
+  return new Date(step.started_at).getTime() < new Date(execution.created_at).getTime();
+}
+
 /** One bar of the waterfall: a node's time span, its attempts and the waits between them. */
 export interface TimelineRow {
   step: StepExecuted;
+  /** Reused from the retried run: drawn as a mark at the start, not on this run's time axis. */
+  reused: boolean;
   /** Milliseconds from the run's start. */
   start: number;
   end: number;
@@ -82,15 +93,26 @@ const time = (iso: string | null | undefined) => (iso ? new Date(iso).getTime() 
  * so branches that ran in parallel overlap. A running node's bar reaches `now`.
  */
 export function buildTimeline(execution: Execution, steps: readonly StepExecuted[], now: number): Timeline {
-  const started = steps.filter((s) => Number.isFinite(time(s.started_at)));
+  // Skipped nodes never start: they show as a mark where they were skipped.
+  const reused = new Set(steps.filter((s) => isReused(execution, s)).map((s) => s.step_id));
+  const started = steps.filter(
+    (s) =>
+      reused.has(s.step_id) ||
+      Number.isFinite(time(s.started_at)) ||
+      (s.status === 'skipped' && Number.isFinite(time(s.finished_at))),
+  );
+  const timed = started.filter((s) => !reused.has(s.step_id));
   const origin = Math.min(
-    ...[time(execution.started_at), ...started.map((s) => time(s.started_at))].filter(Number.isFinite),
+    ...[time(execution.started_at), ...timed.map((s) => time(s.started_at ?? s.finished_at))].filter(
+      Number.isFinite,
+    ),
   );
   if (!Number.isFinite(origin)) return { rows: [], total: 1 };
   const rows = started
     .map((step): TimelineRow => {
-      const start = time(step.started_at) - origin;
+      if (reused.has(step.step_id)) return { step, reused: true, start: 0, end: 0, attempts: [], waits: [] };
       const finished = time(step.finished_at);
+      const start = (Number.isFinite(time(step.started_at)) ? time(step.started_at) : finished) - origin;
       const end = Number.isFinite(finished)
         ? finished - origin
         : step.duration_ms !== null
@@ -111,9 +133,9 @@ export function buildTimeline(execution: Execution, steps: readonly StepExecuted
         if (next) return [{ start: s, end: time(next.started_at) - origin }];
         return a.retry_delay_ms ? [{ start: s, end: s + a.retry_delay_ms }] : [];
       });
-      return { step, start, end: Math.max(end, start), attempts, waits };
+      return { step, reused: false, start, end: Math.max(end, start), attempts, waits };
     })
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+    .sort((a, b) => Number(b.reused) - Number(a.reused) || a.start - b.start || a.end - b.end);
   const runEnd = Number.isFinite(time(execution.completed_at)) ? time(execution.completed_at) - origin : 0;
   const total = Math.max(
     1,

@@ -61,7 +61,7 @@ export function RunTimeline({ timeline, selected, onSelect }: RunTimelineProps) 
                 <button
                   type="button"
                   tabIndex={-1}
-                  className={`timeline-bar timeline-bar-${step.status}`}
+                  className={`timeline-bar timeline-bar-${row.reused ? 'reused' : step.status}`}
                   style={{ left: pct(row.start, total), width: pct(row.end - row.start, total) }}
                   data-start={Math.round(row.start)}
                   data-end={Math.round(row.end)}
@@ -99,7 +99,11 @@ export function RunTimeline({ timeline, selected, onSelect }: RunTimelineProps) 
                       : { right: pct(total - row.start, total), textAlign: 'right' }
                   }
                 >
-                  {step.status === 'skipped' ? 'skipped' : duration(row.end - row.start)}
+                  {row.reused
+                    ? 'reused from the earlier run'
+                    : step.status === 'skipped'
+                      ? 'skipped'
+                      : duration(row.end - row.start)}
                   {row.attempts.length > 1 ? ` · ${row.attempts.length} attempts` : ''}
                 </span>
               </div>

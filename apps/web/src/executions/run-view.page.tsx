@@ -18,7 +18,7 @@ import { IconChevronLeft } from '../ui/icons';
 import { contactLabel } from './contact-label';
 import { RunActions } from './run-actions';
 import { RunCanvas } from './run-canvas';
-import { buildTimeline, focusStep, isLive, stepsForGraph } from './run-model';
+import { buildTimeline, focusStep, isLive, isReused, stepsForGraph } from './run-model';
 import { RunTimeline } from './run-timeline';
 import { StatusBadge } from './status-badge';
 import { StepPanel } from './step-panel';
@@ -58,6 +58,9 @@ export function RunViewPage() {
   }
   return <RunView key={execution.id} execution={execution} running={running} channel={channel} />;
 }
+
+/** Up to this many nodes, the opening fit shows every node readable: focusing only selects. */
+const FITS_ON_SCREEN = 12;
 
 interface RunViewProps {
   execution: Execution;
@@ -118,14 +121,14 @@ function RunScreen({
   const failed = steps.find((s) => s.status === 'failed') ?? null;
 
   const focus = useCallback(
-    (nodeId: string) => {
+    (nodeId: string, zoom?: number) => {
       const node = store.getState().nodes.find((n) => n.id === nodeId);
       if (!node) return;
       store.getState().selectOnly({ nodes: [nodeId] });
       const w = node.measured?.width ?? 260;
       const h = node.measured?.height ?? 120;
       void flow.current?.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-        zoom: Math.max(flow.current.getZoom(), 0.9),
+        zoom: zoom ?? flow.current.getZoom(),
         duration: 250,
       });
     },
@@ -141,8 +144,11 @@ function RunScreen({
     if (!target || focused.current === target.step_id || (focused.current && target.status === 'running'))
       return;
     focused.current = target.step_id;
-    focus(target.step_id);
-  }, [ready, steps, focus]);
+    // A graph that fits on screen stays whole (the node is already in view): only select it.
+    if (store.getState().nodes.length <= FITS_ON_SCREEN)
+      store.getState().selectOnly({ nodes: [target.step_id] });
+    else focus(target.step_id, 1);
+  }, [ready, steps, focus, store]);
 
   const selected = selectedId ? stepsById.get(selectedId) : undefined;
   const changes = execution.connector_changes;
@@ -276,6 +282,7 @@ function RunScreen({
         {selected ? (
           <StepPanel
             step={selected}
+            reused={isReused(execution, selected)}
             graph={graph}
             stepsById={stepsById}
             onClose={() => store.getState().selectOnly({})}

@@ -16,13 +16,15 @@ const NOTE: Record<string, string> = {
 
 export interface StepPanelProps {
   step: StepExecuted;
+  /** Copied from the retried run: its API was not called again. */
+  reused?: boolean;
   graph: Graph | null;
   stepsById: ReadonlyMap<string, StepExecuted>;
   onClose: () => void;
 }
 
 /** What one node did in the run: outcome, timing, what it received, every attempt, what it carried on. */
-export function StepPanel({ step, graph, stepsById, onClose }: StepPanelProps) {
+export function StepPanel({ step, reused = false, graph, stepsById, onClose }: StepPanelProps) {
   const [shown, setShown] = useState(step.attempts.length);
   // A new node (or a new attempt arriving live) opens its last attempt: the one that decided the outcome.
   useEffect(() => setShown(step.attempts.length), [step.attempts.length]);
@@ -85,6 +87,11 @@ export function StepPanel({ step, graph, stepsById, onClose }: StepPanelProps) {
           </div>
         ) : null}
         {NOTE[step.status] ? <p className="muted step-note">{NOTE[step.status]}</p> : null}
+        {reused ? (
+          <div className="alert alert-info" role="note">
+            Reused from the run this one retries: its request was not sent again. Below is what it got then.
+          </div>
+        ) : null}
         {received.length ? (
           <section className="step-section">
             <h3>Received</h3>
