@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { parseKeyring } from '@connectors/runner';
+import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { createAppRuntime } from '../src/app-runtime';
+import { loadConfig } from '../src/config';
+import { describeApi } from './support/describe-api';
+import { enrichFlowConfig, eventually, waitForFlowRun } from './support/flow-helpers';
+import { type Json, seedWorkspace } from './support/run-helpers';
+import { Client } from './support/test-app';
+
+const api = new MockApi();
+beforeAll(async () => {
+  await api.start();
+});
+afterAll(() => api.stop());
+beforeEach(() => {
+  api.log.length = 0;
+  mockHubspot(api);
+});
+
+describeApi('flow runs', (s) => {
+  it('fails with its child connector: the run names the node and later nodes are skipped', async () => {
+    const { client, connector, contact } = await seedWorkspace(s.app, api);
+    api.on(HUBSPOT_ROUTES.company, () => ({ status: 500, json: { message: 'boom' } }));
+    const flow = await client.post('/flows', { name: 'Enrich', config: enrichFlowConfig(connector.id) });
+    const accepted = await client.post(`/flows/${flow.json.id}/run`, { contactId: contact.id });
+    const run = await waitForFlowRun(client, accepted.json.flowRunId);
+    expect(run.status).toBe('failed');
+    expect(run.error_message).toMatch(/^Step "Enrich" \(enrich\) failed: The run of ".*" ended failed/);
+    expect(run.steps_executed.map((step: Json) => step.status)).toEqual(['success', 'failed', 'skipped']);
+    expect(run.executions).toEqual([expect.objectContaining({ node_id: 'enrich', status: 'failed' })]);
+    expect((await client.get(`/contacts/${contact.id}`)).json.title).toBeNull();
+  });
+
+  it('a connector node whose connector is disabled fails without creating a child', async () => {
+    const { client, connector, contact } = await seedWorkspace(s.app, api);
+    const flow = await client.post('/flows', { name: 'Enrich', config: enrichFlowConfig(connector.id) });
+    const current = (await client.get(`/connectors/${connector.id}`)).json;
+    const disabled = await client.put(`/connectors/${connector.id}`, { ...current, enabled: false });
+    expect(disabled.status).toBe(200);
+    const accepted = await client.post(`/flows/${flow.json.id}/run`, { contactId: contact.id });
+    const run = await waitForFlowRun(client, accepted.json.flowRunId);
+    expect(run.status).toBe('failed');
+    expect(run.error_message).toMatch(/is disabled/);
+    expect(run.executions).toEqual([]);
+    expect(api.log).toHaveLength(0);
+  });
+
+  it('a flow run interrupted by a stop resumes after the restart without re-running finished nodes', async () => {
+    const { client, contact } = await seedWorkspace(s.app, api);
+    const flow = await client.post('/flows', {
+      name: 'Wait, then stamp',
+      config: {
+        version: 1,
+        nodes: [
+          { id: 'start', type: 'trigger', position: { x: 0, y: 0 }, data: { event: 'manual' } },
+          { id: 'wait', type: 'delay', position: { x: 0, y: 100 }, data: { seconds: 2 } },
+          {
+            id: 'save',
+            type: 'update_contact',
+            position: { x: 0, y: 200 },
+            data: { fieldMappings: { title: 'Stamped' } },
+          },
+        ],
+        edges: [
+          { id: 'e1', source: 'start', target: 'wait' },
+          { id: 'e2', source: 'wait', target: 'save' },
+        ],
+      },
+    });
+    const accepted = await client.post(`/flows/${flow.json.id}/run`, { contactId: contact.id });
+    const id = accepted.json.flowRunId;
+    // The trigger is recorded and the delay is under way when the API stops.
+    await eventually(async () => {
+      const run = (await client.get(`/flow-runs/${id}`)).json;
+      return run.status === 'running' && run.steps_executed.length === 1 ? run : undefined;
+    });
+    await s.t.runtime.stop(0);
+    const stopped = (await client.get(`/flow-runs/${id}`)).json;
+    expect(stopped.status).toBe('running');
+    expect(stopped.steps_executed.map((step: Json) => step.step_id)).toEqual(['start']);
+    const firstStart = stopped.steps_executed[0];
+
+    const config = loadConfig({ DATA_DIR: '.data/test', CONNECTORS_WORKER_POLL_MS: '100' });
+    const keyring = parseKeyring(`test:${randomBytes(32).toString('base64')}`);
+    const runtime = createAppRuntime({ db: s.t.database.db, config, keyring, dialect: s.dialect });
+    await runtime.start();
+    try {
+      const restarted = new Client(createApp(runtime.ctx));
+      restarted.cookie = client.cookie;
+      const run = await waitForFlowRun(restarted, id);
+      expect(run.status).toBe('success');
+      expect(run.steps_executed.map((step: Json) => [step.step_id, step.status])).toEqual([
+        ['start', 'success'],
+        ['wait', 'success'],
+        ['save', 'success'],
+      ]);
+      // The trigger's result is the one the first process stored.
+      expect(run.steps_executed[0]).toEqual(firstStart);
+      expect((await restarted.get(`/contacts/${contact.id}`)).json.title).toBe('Stamped');
+    } finally {
+      await runtime.stop(0);
+    }
+  });
+});
