@@ -12,9 +12,17 @@ import { describeEachDialect } from '@connectors/db/testing';
 import { presentStepsExecuted } from '@connectors/runner';
 import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
 import { AbortTaskRunError, metadata } from '@trigger.dev/sdk';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { RetryLaterError } from '../src';
-import { FailOnce, SimulatedOutage, updatedColumns } from './support/fail-once.plugin';
+import { SimulatedOutage } from './support/fail-once.plugin';
 import { createPending, eventually, runnerDeps, seedHubspotWorkspace, TOKEN } from './support/fixtures';
 import { runAttempt } from './support/mock-task-run';
 
@@ -27,6 +35,35 @@ beforeEach(() => {
   api.log.length = 0;
   mockHubspot(api);
 });
+
+/**
+ * The database connection gone for a while, as the runner sees it: between `begin()` and `end()` every
+ * statement sent through `db.withPlugin(outage)` fails.
+ */
+class DatabaseOutage implements KyselyPlugin {
+  failed = 0;
+  private down = false;
+
+  begin(): void {
+    this.down = true;
+  }
+
+  end(): void {
+    this.down = false;
+  }
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (this.down) {
+      this.failed++;
+      throw new SimulatedOutage('the database connection was lost');
+    }
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
 
 const contactAnswer = {
   json: {
@@ -141,24 +178,34 @@ describeEachDialect('execute-connector under a mock task context', (ctx) => {
     ]);
   });
 
-  it('the database failing between steps throws for a retry; the retried attempt resumes without calling step 1 again', async () => {
+  it('the database going away between steps throws for a retry; the retried attempt resumes without calling step 1 again', async () => {
     const seeded = await seedHubspotWorkspace(ctx.db, api.url);
     const execution = await createPending(ctx.db, seeded);
-    const outage = new FailOnce((node) => updatedColumns(node).get('current_step') === 'step_2');
-
-    const first = await runAttempt(runnerDeps(ctx.db.withPlugin(outage)), execution.id, {
-      runId: 'run_crash',
-      attempt: 1,
+    // The database goes away right after step 1's result was committed, before step 2 starts. No
+    // statement runs at that point any more (the insert of step 1 also named step 2 as the current
+    // step), so the first thing the outage breaks is persisting step 2: its call was made, its result
+    // cannot be stored, and the attempt fails as an infrastructure fault.
+    const outage = new DatabaseOutage();
+    const deps = runnerDeps(ctx.db.withPlugin(outage), {
+      events: {
+        publish: (event) => {
+          if (event.type === 'node.finished' && event.nodeId === 'step_1') outage.begin();
+        },
+      },
     });
 
-    expect(outage.fired).toBe(true);
+    const first = await runAttempt(deps, execution.id, { runId: 'run_crash', attempt: 1 });
+
+    expect(outage.failed).toBeGreaterThan(0);
     expect(first.error).toBeInstanceOf(SimulatedOutage);
     expect(first.error).not.toBeInstanceOf(AbortTaskRunError);
+    outage.end();
     // What a crashed attempt leaves: the run still leased to this Trigger.dev run, step 1 persisted.
     expect(await getExecution(ctx.db, seeded.workspace.id, execution.id)).toMatchObject({
       status: 'running',
       leased_by: 'run_crash',
       attempt: 1,
+      current_step: 'step_2',
     });
     expect((await listNodeResults(ctx.db, seeded.workspace.id, execution.id)).map((r) => r.node_id)).toEqual([
       'step_1',
@@ -170,8 +217,10 @@ describeEachDialect('execute-connector under a mock task context', (ctx) => {
     expect(second.output).toEqual({ executionId: execution.id, outcome: 'finished', status: 'success' });
     // The 30 s lease of the crashed attempt was taken back, not waited out.
     expect(Date.now() - started).toBeLessThan(10_000);
+    // Step 1 was persisted: not called again. Step 2's result was lost with the database, so the
+    // resumed attempt calls it once more; step 3 had not started.
     expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(1);
-    expect(api.calls(HUBSPOT_ROUTES.contact)).toHaveLength(1);
+    expect(api.calls(HUBSPOT_ROUTES.contact)).toHaveLength(2);
     expect(api.calls(HUBSPOT_ROUTES.company)).toHaveLength(1);
     expect(await getExecution(ctx.db, seeded.workspace.id, execution.id)).toMatchObject({
       status: 'success',

@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { QueryCounter } from '@connectors/db';
 import { createTestDatabase, isPostgresReachable, type TestDialect } from '@connectors/db/testing';
 import { seedHubspotConnector } from '@connectors/engine/testing';
 import { parseKeyring } from '@connectors/runner';
@@ -15,8 +17,10 @@ import { createApp } from '../src/app';
 import { createAppRuntime } from '../src/app-runtime';
 import { loadConfig } from '../src/config';
 
-const LEVELS = [1, 10, 100];
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** `BENCH_DIALECTS=pglite` to measure one database (default: PGlite, and PostgreSQL when reachable). */
+const ONLY = process.env.BENCH_DIALECTS?.split(',');
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -27,6 +31,8 @@ function listen(server: Server): Promise<string> {
 }
 
 async function mockHubspot(): Promise<{ url: string; close(): void }> {
+  // A new first name on every answer, so every run really writes its contact (and its history).
+  let answers = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -35,7 +41,7 @@ async function mockHubspot(): Promise<{ url: string; close(): void }> {
         ? { results: [{ id: '501' }] }
         : u.includes('/contacts/')
           ? {
-              properties: { firstname: 'John', lastname: 'Smith' },
+              properties: { firstname: `John ${++answers}`, lastname: 'Smith' },
               associations: { companies: [{ id: '77' }] },
             }
           : { properties: { name: 'Acme Corp', industry: 'Technology' } };
@@ -61,17 +67,22 @@ interface LevelResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Statements the API process sent per execution (BEGIN/COMMIT not included). */
+  statements: number;
+  /** The machine's 1-minute load average at the end of the level (2 cores shared with other work). */
+  load: number;
 }
 
 async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   const database = await createTestDatabase(dialect);
+  const counter = new QueryCounter();
   const config = loadConfig({
     DATA_DIR: '.data/bench',
     CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true',
     CONNECTORS_RATE_LIMIT_PER_MINUTE: '100000000',
   });
   const runtime = createAppRuntime({
-    db: database.db,
+    db: database.db.withPlugin(counter),
     config,
     keyring: parseKeyring(`bench:${randomBytes(32).toString('base64')}`),
     dialect,
@@ -112,34 +123,31 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     contacts.push((await call('POST', '/contacts', { email: `c${i}@acme.com` }, auth)).json.id as string);
   }
 
-  // Completion is observed on the worker's event bus: what an SSE client would see, without polling load.
-  const waiters = new Map<string, () => void>();
+  // Completion is observed on the worker's event bus: what an SSE client would see, without polling
+  // load. A run can finish before its `execute` answer arrives, so early ends are kept until claimed.
+  const waiters = new Map<string, (status: string) => void>();
+  const early = new Map<string, string>();
   runtime.ctx.events.subscribeAll((event) => {
-    if (event.type === 'run.finished') waiters.get(event.executionId)?.();
+    if (event.type !== 'run.finished') return;
+    const waiter = waiters.get(event.executionId);
+    if (waiter) waiter(event.status);
+    else early.set(event.executionId, event.status);
   });
   const one = async (contactId: string): Promise<number> => {
     const started = performance.now();
-    let done!: () => void;
-    const finished = new Promise<void>((r) => (done = r));
     const { json } = await call('POST', `/connectors/${connectorId}/execute`, { contactId }, auth);
     const id = json.executionId as string;
-    waiters.set(id, done);
-    // The run may already have finished before the waiter was registered.
-    const current = await runtime.ctx.db
-      .selectFrom('connector_executions')
-      .select('status')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (current && !['pending', 'running'].includes(current.status)) done();
-    await finished;
+    const status = early.get(id) ?? (await new Promise<string>((resolve) => waiters.set(id, resolve)));
+    early.delete(id);
     waiters.delete(id);
-    if (current?.status === 'failed') throw new Error('run failed');
+    if (status !== 'success') throw new Error(`run ${id} ended ${status}`);
     return performance.now() - started;
   };
 
   const results: LevelResult[] = [];
   for (const concurrency of LEVELS) {
     await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
+    counter.reset();
     const latencies: number[] = [];
     const deadline = performance.now() + SECONDS * 1000;
     const t0 = performance.now();
@@ -158,6 +166,8 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
       p50: pct(0.5),
       p95: pct(0.95),
       p99: pct(0.99),
+      statements: counter.total / latencies.length,
+      load: loadavg()[0] ?? 0,
     });
     console.log(dialect, results.at(-1));
   }
@@ -171,11 +181,12 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
 
 const dialects: TestDialect[] = ['pglite'];
 if (await isPostgresReachable()) dialects.push('postgres');
+if (ONLY) dialects.splice(0, dialects.length, ...dialects.filter((d) => ONLY.includes(d)));
 const rows: string[] = [];
 for (const dialect of dialects) {
   for (const r of await benchDialect(dialect)) {
     rows.push(
-      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} |`,
+      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.load.toFixed(1)} |`,
     );
   }
 }
@@ -187,8 +198,8 @@ local worker claims it, the runner runs the seed's 3-step chain against a 0 ms m
 each node's result as its own row, and commits the contact update, counters and final status in one
 transaction. Latency is from the \`execute\` request to the run's \`run.finished\` event.
 
-| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms |
-|---|---|---|---|---|---|---|
+| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | load (1 min) |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED

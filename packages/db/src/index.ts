@@ -48,6 +48,7 @@ export * from './repositories/user.repository';
 export * from './repositories/workspace.repository';
 export { jsonb, nullableJsonb } from './sql/jsonb';
 export { isJsonObject, mergePatch } from './sql/merge-patch';
+export { QueryCounter } from './sql/query-counter';
 export { withTransaction } from './sql/with-transaction';
 export type * from './tables/api-key.table';
 export type * from './tables/audit-log.table';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ConnectorExecution,
-  claimNextExecution,
+  claimExecutions,
   expireAllExecutionLeases,
   failExhaustedExecutions,
 } from '@connectors/db';
@@ -48,6 +48,15 @@ export class LocalWorker implements ManagedDispatcher {
   private wakeAgain = false;
   private stopping = false;
   private lastSweep = 0;
+  /**
+   * Whether work may be waiting that this worker has not claimed: set by an enqueue and by a claim that
+   * filled every slot, cleared by a claim that found less than it asked for. A run that ends looks for
+   * more only then, instead of sending a claim per run that finds nothing; the poll covers runs
+   * enqueued by other processes.
+   */
+  private backlog = true;
+  /** Counts enqueues, so a claim that raced one does not clear `backlog`. */
+  private enqueued = 0;
 
   constructor(private readonly options: LocalWorkerOptions) {
     this.workerId = options.workerId ?? `local-${randomUUID()}`;
@@ -69,12 +78,17 @@ export class LocalWorker implements ManagedDispatcher {
         this.running.get(event.executionId)?.controller.abort(new RunInterrupt('cancel'));
       }
     });
-    this.timer = setInterval(() => this.wake(), this.options.pollMs);
+    this.timer = setInterval(() => {
+      this.backlog = true;
+      this.wake();
+    }, this.options.pollMs);
     this.timer.unref();
     this.wake();
   }
 
   async dispatch(_executionId: string): Promise<void> {
+    this.enqueued++;
+    this.backlog = true;
     this.wake();
   }
 
@@ -92,7 +106,10 @@ export class LocalWorker implements ManagedDispatcher {
     this.pumping = this.pump();
   }
 
-  /** Claims work until the worker is full or nothing is waiting. One pump at a time. */
+  /**
+   * Claims work until the worker is full or nothing is waiting, every free slot in one statement. One
+   * pump at a time; a wake during a pump (an enqueue, a run ending) makes it look again.
+   */
   private async pump(): Promise<void> {
     const { db, leaseMs } = this.options.deps;
     try {
@@ -100,13 +117,20 @@ export class LocalWorker implements ManagedDispatcher {
         this.wakeAgain = false;
         await this.sweepExhausted();
         while (!this.stopping && this.running.size < this.options.concurrency) {
-          const claimed = await claimNextExecution(db, {
+          const free = this.options.concurrency - this.running.size;
+          const enqueued = this.enqueued;
+          const claimed = await claimExecutions(db, {
             workerId: this.workerId,
             leaseMs,
             maxAttempts: this.maxAttempts,
+            limit: free,
           });
-          if (!claimed) break;
-          this.launch(claimed);
+          for (const execution of claimed) this.launch(execution);
+          if (claimed.length < free) {
+            if (this.enqueued === enqueued) this.backlog = false;
+            break;
+          }
+          this.backlog = true;
         }
       } while (this.wakeAgain && !this.stopping);
     } catch (error) {
@@ -128,7 +152,10 @@ export class LocalWorker implements ManagedDispatcher {
   private launch(execution: ConnectorExecution): void {
     const controller = new AbortController();
     const lease = { executionId: execution.id, workerId: this.workerId, attempt: execution.attempt };
-    const done = runExecution(this.options.deps, execution.id, lease, { signal: controller.signal })
+    const done = runExecution(this.options.deps, execution.id, lease, {
+      signal: controller.signal,
+      claimed: execution,
+    })
       .then(() => undefined)
       .catch((error: unknown) => {
         // An infrastructure fault: the lease runs out and a later claim resumes the run.
@@ -136,7 +163,7 @@ export class LocalWorker implements ManagedDispatcher {
       })
       .finally(() => {
         this.running.delete(execution.id);
-        this.wake();
+        if (this.backlog) this.wake();
       });
     this.running.set(execution.id, { controller, done });
   }

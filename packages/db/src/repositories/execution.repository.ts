@@ -5,6 +5,8 @@ import { isUuid } from '../sql/is-uuid';
 import { jsonb, nullableJsonb } from '../sql/jsonb';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
+import type { Contact } from '../tables/contact.table';
+import type { RunOutcome } from './connector.repository';
 
 /** A new execution (always created `pending`). */
 export interface CreateExecutionInput {
@@ -49,6 +51,11 @@ export interface FinishExecutionInput extends LeaseToken {
   execution_time_ms?: number;
   /** Optional copy of the presented node results (execution_node_results stays the truth). */
   steps_executed?: unknown[];
+  /**
+   * Counts the run on its connector in the same statement (`incrementConnectorStats`), only if the
+   * finish matched: a live run's end is then one round trip instead of two.
+   */
+  count_as?: RunOutcome;
 }
 
 /** Filters for `listExecutions`. */
@@ -186,18 +193,23 @@ export async function listExecutions(
 }
 
 /**
- * Takes the oldest claimable execution (pending, or running with an expired lease): sets it `running`,
- * leased to `workerId` for `leaseMs`, `attempt + 1`. `FOR UPDATE SKIP LOCKED` lets concurrent workers
- * take different rows instead of queueing on the same one (on PGlite, with one connection, claims are
- * simply serial). Not scoped by workspace: workers serve every workspace.
+ * Takes up to `limit` of the oldest claimable executions (pending, or running with an expired lease) in
+ * ONE statement: each is set `running`, leased to `workerId` for `leaseMs`, `attempt + 1`.
+ * `FOR UPDATE SKIP LOCKED` lets concurrent workers take different rows instead of queueing on the same
+ * ones (on PGlite, with one connection, claims are simply serial). A worker with several free slots
+ * fills them with one round trip instead of one per run. Not scoped by workspace: workers serve every
+ * workspace.
  *
- * @returns the claimed execution (its `attempt` is the lease token), or undefined if none is waiting.
+ * @returns the claimed executions, oldest first (each one's `attempt` is its lease token); empty if
+ * none is waiting.
  */
-export async function claimNextExecution(
+export async function claimExecutions(
   db: Executor,
-  options: ClaimOptions,
-): Promise<ConnectorExecution | undefined> {
-  return db
+  options: ClaimOptions & { limit: number },
+): Promise<ConnectorExecution[]> {
+  const limit = Math.max(0, Math.floor(options.limit));
+  if (limit === 0) return [];
+  const claimed = await db
     .with('next', (qb) => {
       let candidates = qb.selectFrom('connector_executions').select('id').where(claimable);
       if (options.maxAttempts !== undefined) {
@@ -206,7 +218,7 @@ export async function claimNextExecution(
           eb.or([eb('status', '=', 'pending'), eb('attempt', '<', maxAttempts)]),
         );
       }
-      return candidates.orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked();
+      return candidates.orderBy('created_at').orderBy('id').limit(limit).forUpdate().skipLocked();
     })
     .updateTable('connector_executions')
     .from('next')
@@ -214,7 +226,23 @@ export async function claimNextExecution(
     .whereRef('connector_executions.id', '=', 'next.id')
     .where(claimable)
     .returningAll('connector_executions')
-    .executeTakeFirst();
+    .execute();
+  // RETURNING has no order of its own.
+  return claimed.sort(
+    (a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/**
+ * Takes the oldest claimable execution (see `claimExecutions`).
+ *
+ * @returns the claimed execution (its `attempt` is the lease token), or undefined if none is waiting.
+ */
+export async function claimNextExecution(
+  db: Executor,
+  options: ClaimOptions,
+): Promise<ConnectorExecution | undefined> {
+  return (await claimExecutions(db, { ...options, limit: 1 }))[0];
 }
 
 /**
@@ -278,30 +306,134 @@ export async function setExecutionCurrentStep(
 /**
  * Ends a run — status, output, error, completion time — only if the caller still holds the lease
  * (same worker and attempt, still `running`). A worker whose lease expired and was reclaimed, or whose
- * run was cancelled, gets `false` and its late result is discarded. Run it in the transaction that
- * also writes the contact and the connector's statistics, and roll back on `false`.
+ * run was cancelled, gets `false` and its late result is discarded. With `count_as`, the connector's
+ * counters move in the same statement (a data-modifying CTE that only runs on the finished row). Run
+ * it in the transaction that also writes the contact, and roll back on `false`; run it last there, so
+ * the connector's row — shared by every run of the connector — stays locked for the shortest time.
  */
 export async function finishExecution(db: Executor, input: FinishExecutionInput): Promise<boolean> {
   if (!isUuid(input.executionId)) return false;
-  const result = await db
-    .updateTable('connector_executions')
-    .set({
-      status: input.status,
-      output_data: nullableJsonb(input.output_data),
-      error_message: input.error_message ?? null,
-      error_stack: input.error_stack ?? null,
-      execution_time_ms:
-        input.execution_time_ms ??
-        sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
-      ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
-      completed_at: sql<Date>`now()`,
-      lease_expires_at: null,
-      current_step: null,
-      updated_at: sql<Date>`now()`,
-    })
-    .where((eb) => heldBy(eb, input))
+  const values = {
+    status: input.status,
+    output_data: nullableJsonb(input.output_data),
+    error_message: input.error_message ?? null,
+    error_stack: input.error_stack ?? null,
+    execution_time_ms:
+      input.execution_time_ms ??
+      sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
+    ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
+    completed_at: sql<Date>`now()`,
+    lease_expires_at: null,
+    current_step: null,
+    updated_at: sql<Date>`now()`,
+  };
+  const outcome = input.count_as;
+  if (outcome === undefined) {
+    const result = await db
+      .updateTable('connector_executions')
+      .set(values)
+      .where((eb) => heldBy(eb, input))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+  const finished = await db
+    .with('finished', (qb) =>
+      qb
+        .updateTable('connector_executions')
+        .set(values)
+        .where((eb) => heldBy(eb, input))
+        .returning(['id', 'workspace_id', 'connector_id']),
+    )
+    .with('counted', (qb) =>
+      qb
+        .updateTable('connectors')
+        .from('finished')
+        .set((eb) => ({
+          total_executions: eb('total_executions', '+', 1),
+          successful_executions: eb('successful_executions', '+', outcome === 'success' ? 1 : 0),
+          failed_executions: eb('failed_executions', '+', outcome === 'failed' ? 1 : 0),
+          last_executed_at: sql<Date>`now()`,
+        }))
+        .whereRef('connectors.id', '=', 'finished.connector_id')
+        .whereRef('connectors.workspace_id', '=', 'finished.workspace_id')
+        .returning('connectors.id'),
+    )
+    .selectFrom('finished')
+    .select('finished.id')
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return finished !== undefined;
+}
+
+/** What a run needs besides its execution row: its connector's run settings and its contact. */
+export interface RunContext {
+  connector: { timeout_ms: number; max_retries: number; continue_on_error: boolean };
+  contact: Contact | undefined;
+}
+
+/**
+ * The connector settings and the contact of an execution, read in one statement (the runner's start).
+ * Undefined when the connector was deleted. Scoped by the execution's own workspace.
+ */
+export async function getRunContext(
+  db: Executor,
+  execution: Pick<ConnectorExecution, 'workspace_id' | 'connector_id' | 'contact_id'>,
+): Promise<RunContext | undefined> {
+  if (!isUuid(execution.connector_id)) return undefined;
+  const contactId =
+    execution.contact_id !== null && isUuid(execution.contact_id) ? execution.contact_id : null;
+  const row = await db
+    .selectFrom('connectors')
+    .leftJoin('contacts', (join) =>
+      contactId === null
+        ? join.on(sql<boolean>`false`)
+        : join
+            .onRef('contacts.workspace_id', '=', 'connectors.workspace_id')
+            .on('contacts.id', '=', contactId),
+    )
+    .select([
+      'connectors.timeout_ms',
+      'connectors.max_retries',
+      'connectors.continue_on_error',
+      'contacts.id as contact_id',
+      'contacts.workspace_id as contact_workspace_id',
+      'contacts.email',
+      'contacts.first_name',
+      'contacts.last_name',
+      'contacts.phone',
+      'contacts.company',
+      'contacts.title',
+      'contacts.metadata',
+      'contacts.created_at',
+      'contacts.updated_at',
+    ])
+    .where('connectors.workspace_id', '=', execution.workspace_id)
+    .where('connectors.id', '=', execution.connector_id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const contact: Contact | undefined =
+    row.contact_id !== null
+      ? {
+          id: row.contact_id,
+          workspace_id: row.contact_workspace_id ?? execution.workspace_id,
+          email: row.email,
+          first_name: row.first_name,
+          last_name: row.last_name,
+          phone: row.phone,
+          company: row.company,
+          title: row.title,
+          metadata: row.metadata ?? {},
+          created_at: row.created_at ?? new Date(0),
+          updated_at: row.updated_at ?? new Date(0),
+        }
+      : undefined;
+  return {
+    connector: {
+      timeout_ms: row.timeout_ms,
+      max_retries: row.max_retries,
+      continue_on_error: row.continue_on_error,
+    },
+    contact,
+  };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
-import type { Executor } from '../database';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
 import type { NodeStatus } from '../tables/column-types';
 import type { ExecutionNodeResult } from '../tables/execution-node-result.table';
+import type { LeaseToken } from './execution.repository';
 
 /** The result of one node of one execution, recorded when the node finishes. */
 export interface NodeResultInput {
@@ -47,6 +48,42 @@ function json(value: unknown) {
     : typed(JSON.stringify(value), 'jsonb');
 }
 
+/** Any insert's expression builder, narrowed to what `resultRow` uses (it selects from its own table). */
+type RowBuilder = ExpressionBuilder<Database, never>;
+
+/** The values of a result row, selected from its execution's row (which proves the workspace). */
+function resultRow(eb: RowBuilder, input: NodeResultInput, lease?: { workerId: string; attempt: number }) {
+  return eb
+    .selectFrom('connector_executions')
+    .select([
+      'id',
+      'workspace_id',
+      typed(input.node_id, 'varchar').as('node_id'),
+      typed(input.node_name, 'text').as('node_name'),
+      typed(input.node_type, 'varchar').as('node_type'),
+      typed(input.status, 'varchar').as('status'),
+      typed(input.handle, 'varchar').as('handle'),
+      typed(input.started_at, 'timestamptz').as('started_at'),
+      typed(input.finished_at, 'timestamptz').as('finished_at'),
+      typed(
+        input.duration_ms === undefined || input.duration_ms === null ? null : Math.round(input.duration_ms),
+        'integer',
+      ).as('duration_ms'),
+      json(input.attempts ?? []).as('attempts'),
+      json(input.edge_values ?? {}).as('edge_values'),
+      json(input.output).as('output'),
+      json(input.error).as('error'),
+    ])
+    .where('id', '=', input.execution_id)
+    .where('workspace_id', '=', input.workspace_id)
+    .$if(lease !== undefined, (qb) =>
+      qb
+        .where('status', '=', 'running')
+        .where('leased_by', '=', lease?.workerId ?? '')
+        .where('attempt', '=', lease?.attempt ?? -1),
+    );
+}
+
 /**
  * Records a node's result: one insert, never a rewrite. The first result for (execution, node) wins:
  * a second one (a resumed run re-recording a step) is ignored. Inserted only if the execution belongs
@@ -64,39 +101,40 @@ export async function recordNodeResult(
   const result = await db
     .insertInto('execution_node_results')
     .columns(['execution_id', 'workspace_id', ...COPIED_COLUMNS])
-    .expression((eb) =>
-      eb
-        .selectFrom('connector_executions')
-        .select([
-          'id',
-          'workspace_id',
-          typed(input.node_id, 'varchar').as('node_id'),
-          typed(input.node_name, 'text').as('node_name'),
-          typed(input.node_type, 'varchar').as('node_type'),
-          typed(input.status, 'varchar').as('status'),
-          typed(input.handle, 'varchar').as('handle'),
-          typed(input.started_at, 'timestamptz').as('started_at'),
-          typed(input.finished_at, 'timestamptz').as('finished_at'),
-          typed(
-            input.duration_ms === undefined || input.duration_ms === null
-              ? null
-              : Math.round(input.duration_ms),
-            'integer',
-          ).as('duration_ms'),
-          json(input.attempts ?? []).as('attempts'),
-          json(input.edge_values ?? {}).as('edge_values'),
-          json(input.output).as('output'),
-          json(input.error).as('error'),
-        ])
-        .where('id', '=', input.execution_id)
-        .where('workspace_id', '=', input.workspace_id)
-        .$if(lease !== undefined, (qb) =>
-          qb
-            .where('status', '=', 'running')
-            .where('leased_by', '=', lease?.workerId ?? '')
-            .where('attempt', '=', lease?.attempt ?? -1),
-        ),
+    .expression((eb) => resultRow(eb as RowBuilder, input, lease))
+    .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
+    .executeTakeFirst();
+  return result.numInsertedOrUpdatedRows !== undefined && result.numInsertedOrUpdatedRows > 0n;
+}
+
+/**
+ * `recordNodeResult` and the execution's `current_step` in ONE statement (a data-modifying CTE): the
+ * runner persists a finished node and names the node that starts next in a single round trip. The
+ * step is only written while `step` still holds the lease; the result is recorded as
+ * `recordNodeResult` without a lease does (a run cancelled meanwhile keeps the step that completed).
+ *
+ * @returns true if this call inserted the result row.
+ */
+export async function recordNodeResultWithStep(
+  db: Executor,
+  input: NodeResultInput,
+  step: LeaseToken & { currentStep: string | null },
+): Promise<boolean> {
+  if (!isUuid(input.execution_id) || step.executionId !== input.execution_id) return false;
+  const result = await db
+    .with('step', (qb) =>
+      qb
+        .updateTable('connector_executions')
+        .set({ current_step: step.currentStep, updated_at: sql<Date>`now()` })
+        .where('id', '=', step.executionId)
+        .where('status', '=', 'running')
+        .where('leased_by', '=', step.workerId)
+        .where('attempt', '=', step.attempt)
+        .returning('id'),
     )
+    .insertInto('execution_node_results')
+    .columns(['execution_id', 'workspace_id', ...COPIED_COLUMNS])
+    .expression((eb) => resultRow(eb as RowBuilder, input))
     .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
     .executeTakeFirst();
   return result.numInsertedOrUpdatedRows !== undefined && result.numInsertedOrUpdatedRows > 0n;

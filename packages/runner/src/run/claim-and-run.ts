@@ -15,5 +15,6 @@ export async function claimAndRunExecution(
 ): Promise<RunExecutionOutcome | { outcome: 'not_claimable' }> {
   const claimed = await claimExecution(deps.db, { executionId, workerId, leaseMs: deps.leaseMs });
   if (!claimed) return { outcome: 'not_claimable' };
-  return runExecution(deps, executionId, { executionId, workerId, attempt: claimed.attempt }, options);
+  const lease = { executionId, workerId, attempt: claimed.attempt };
+  return runExecution(deps, executionId, lease, { ...options, claimed });
 }

@@ -3,7 +3,6 @@ import {
   type Executor,
   type FinalRunStatus,
   finishExecution,
-  incrementConnectorStats,
   type LeaseToken,
   type RunOutcome,
   withTransaction,
@@ -28,12 +27,15 @@ function statsOutcome(status: FinalRunStatus): RunOutcome {
 }
 
 /**
- * Ends a run in ONE short transaction (no network call inside): the execution's final status, output
- * and error — fenced by the lease, so a worker that lost it writes nothing — then, for live runs only,
- * the output fields onto the contact (when the run succeeded or was partial) and the connector's
- * counters. Test runs write no contact and do not count.
+ * Ends a run in as few statements as it can, never holding a transaction across a network call: the
+ * execution's final status, output and error — fenced by the lease, so a worker that lost it writes
+ * nothing — with, for live runs only, the connector's counters in the same statement. A live run that
+ * succeeded (or was partial) and has output fields for its contact also writes them onto the contact;
+ * then everything goes in ONE transaction, the contact first and the fenced finish last, so the
+ * connector's row (which every run of the connector updates) is locked only until the commit. Test
+ * runs write no contact and do not count.
  *
- * @returns false when the lease was no longer held: everything was rolled back.
+ * @returns false when the lease was no longer held: nothing was written (everything rolled back).
  */
 export async function commitRun(
   db: Executor,
@@ -41,26 +43,27 @@ export async function commitRun(
   lease: LeaseToken,
   end: RunEnd,
 ): Promise<boolean> {
+  const live = execution.mode === 'live';
+  const finish = (executor: Executor) =>
+    finishExecution(executor, {
+      ...lease,
+      status: end.status,
+      output_data: end.outputData,
+      error_message: end.errorMessage,
+      ...(live ? { count_as: statsOutcome(end.status) } : {}),
+    });
+  const writes = end.status === 'success' || end.status === 'partial';
+  const contactId = execution.contact_id;
+  if (!live || !writes || !end.outputFields || !contactId) return finish(db);
+  const fields = end.outputFields;
   try {
     await withTransaction(db, async (trx) => {
-      const finished = await finishExecution(trx, {
-        ...lease,
-        status: end.status,
-        output_data: end.outputData,
-        error_message: end.errorMessage,
+      await applyOutputToContact(trx, execution.workspace_id, contactId, fields, {
+        executionId: execution.id,
+        connectorId: execution.connector_id,
+        flowRunId: execution.flow_run_id,
       });
-      if (!finished) throw new LeaseGone();
-      if (execution.mode !== 'live') return;
-      const writes = end.status === 'success' || end.status === 'partial';
-      if (writes && end.outputFields && execution.contact_id) {
-        await applyOutputToContact(trx, execution.workspace_id, execution.contact_id, end.outputFields);
-      }
-      await incrementConnectorStats(
-        trx,
-        execution.workspace_id,
-        execution.connector_id,
-        statsOutcome(end.status),
-      );
+      if (!(await finish(trx))) throw new LeaseGone();
     });
     return true;
   } catch (error) {

@@ -1,12 +1,10 @@
 import {
-  type Connector,
   type ConnectorExecution,
   type Contact,
   type FinalRunStatus,
-  getConnector,
-  getContact,
   getExecutionForWorker,
   getExecutionState,
+  getRunContext,
   type LeaseToken,
   listNodeResults,
   releaseExecutionLease,
@@ -34,6 +32,11 @@ export type RunExecutionOutcome =
 export interface RunExecutionOptions {
   /** Aborting stops the run; a `RunInterrupt` reason says why (default: a shutdown). */
   signal?: AbortSignal;
+  /**
+   * The row the claim returned (`claimExecutions`, `claimExecution`), so the run does not read it
+   * again. It must be the claim of this very lease; anything else is read from the database.
+   */
+  claimed?: ConnectorExecution;
 }
 
 /** A contact as expressions see it (`{{contact.email}}`): plain JSON, dates as ISO strings. */
@@ -83,8 +86,11 @@ function endOf(result: RunGraphResult, graph: Graph): RunEnd {
  * resumes the run.
  *
  * @example
- * const claimed = await claimNextExecution(db, { workerId, leaseMs });
- * if (claimed) await runExecution(deps, claimed.id, { executionId: claimed.id, workerId, attempt: claimed.attempt });
+ * const [claimed] = await claimExecutions(db, { workerId, leaseMs, limit: 1 });
+ * if (claimed) {
+ *   const lease = { executionId: claimed.id, workerId, attempt: claimed.attempt };
+ *   await runExecution(deps, claimed.id, lease, { claimed });
+ * }
  */
 export async function runExecution(
   deps: RunnerDeps,
@@ -94,7 +100,11 @@ export async function runExecution(
 ): Promise<RunExecutionOutcome> {
   const { db } = deps;
   const logger = deps.logger ?? consoleLogger;
-  const execution = await getExecutionForWorker(db, executionId);
+  const claimed = options.claimed;
+  const execution =
+    claimed?.id === executionId && claimed.attempt === lease.attempt
+      ? claimed
+      : await getExecutionForWorker(db, executionId);
   const held =
     execution?.status === 'running' &&
     execution.leased_by === lease.workerId &&
@@ -139,6 +149,14 @@ async function afterStop(
   return { outcome: 'interrupted' };
 }
 
+/**
+ * A run whose first claim this is, and that is no retry, has no persisted step to reuse: no other
+ * worker ever held it, and only "retry from failed" copies results into a new execution.
+ */
+function mayHaveResults(execution: ConnectorExecution): boolean {
+  return execution.attempt > 1 || execution.retry_of !== null;
+}
+
 /** Loads what the run needs and runs the engine; a run that cannot start is a failed end, not a throw. */
 async function runToEnd(
   deps: RunnerDeps,
@@ -148,25 +166,33 @@ async function runToEnd(
 ): Promise<RunEnd> {
   const { db } = deps;
   const workspaceId = execution.workspace_id;
-  const connector: Connector | undefined = await getConnector(db, workspaceId, execution.connector_id);
-  if (!connector) return failedEnd('The connector was deleted before the run started');
+  // Connector settings and contact in one read; the graph is the execution's own snapshot.
+  const context = await getRunContext(db, execution);
+  if (!context) return failedEnd('The connector was deleted before the run started');
+  const { connector, contact } = context;
   const parsed = parseGraph(execution.graph_snapshot);
   if (!parsed.graph) {
     const first = parsed.problems[0]?.message ?? 'unreadable graph';
     return failedEnd(`The connector's graph cannot run: ${first}`);
   }
   const graph = parsed.graph;
-  const contact = execution.contact_id ? await getContact(db, workspaceId, execution.contact_id) : undefined;
-  const completed = (await listNodeResults(db, workspaceId, execution.id)).map(rowToNodeResult);
+  const completed = mayHaveResults(execution)
+    ? (await listNodeResults(db, workspaceId, execution.id)).map(rowToNodeResult)
+    : [];
   const secrets = createSecretResolver({ db, cipher: deps.cipher, workspaceId });
+  const recorder = createRunRecorder({
+    db,
+    workspaceId,
+    lease,
+    graph,
+    completed,
+    stop,
+    secrets,
+    events: deps.events,
+  });
   const result = await runGraph({
     graph,
-    ports: {
-      http: deps.http,
-      clock: deps.clock ?? systemClock,
-      secrets,
-      recorder: createRunRecorder({ db, workspaceId, lease, graph, stop, secrets, events: deps.events }),
-    },
+    ports: { http: deps.http, clock: deps.clock ?? systemClock, secrets, recorder },
     run: {
       executionId: execution.id,
       attempt: execution.attempt,

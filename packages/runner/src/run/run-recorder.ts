@@ -1,8 +1,15 @@
-import { type Executor, type LeaseToken, recordNodeResult, setExecutionCurrentStep } from '@connectors/db';
+import {
+  type Executor,
+  type LeaseToken,
+  recordNodeResult,
+  recordNodeResultWithStep,
+  setExecutionCurrentStep,
+} from '@connectors/db';
 import type { Graph, NodeResult } from '@connectors/engine';
 import type { RunRecorder } from '@connectors/engine/runtime';
 import { nodeSecretReferences } from '../secrets/node-secret-references';
 import type { RunSecretResolver } from '../secrets/secret-resolver';
+import { NextStepForecast } from './next-step';
 import { nodeResultToRow } from './node-result-rows';
 import type { RunEventSink } from './run-events';
 import { RunInterrupt, type RunStop } from './run-interrupt';
@@ -18,32 +25,55 @@ function answeredHost(result: NodeResult): string | undefined {
   }
 }
 
+/** `current_step` holds at most this many characters. */
+const stepId = (nodeId: string) => nodeId.slice(0, 100);
+
 /**
  * The engine's recorder for one run: each finished node is one inserted row (never a rewrite), awaited
  * before its dependants start, which is what lets a crashed run resume without calling a completed step
  * again. While the run is being interrupted (shutdown, lost lease) only successes are kept: a failure
  * then is the interruption's doing, and must not be replayed as the step's result when the run resumes.
+ *
+ * `current_step` (the node being run, for display) costs no write of its own on a chain: the insert of
+ * a finished node also names the node that starts because of it (`NextStepForecast`), and only a node
+ * nobody announced — the first one, a branch joining others — is written when it starts.
  */
 export function createRunRecorder(options: {
   db: Executor;
   workspaceId: string;
   lease: LeaseToken;
   graph: Graph;
+  /** The results the run resumes from (they settle edges just like fresh ones). */
+  completed?: readonly NodeResult[];
   stop: RunStop;
   secrets: RunSecretResolver;
   events?: RunEventSink | undefined;
 }): RunRecorder {
   const { db, lease, stop, events } = options;
   const nodes = new Map(options.graph.nodes.map((n) => [n.id, n]));
+  const forecast = new NextStepForecast(options.graph, options.completed);
+  /** The node the last insert named as `current_step`, until it starts. */
+  let announced: string | undefined;
   return {
     async nodeStarted(event) {
       events?.publish({ type: 'node.started', executionId: lease.executionId, ...event });
-      await setExecutionCurrentStep(db, { ...lease, currentStep: event.nodeId.slice(0, 100) });
+      if (announced === event.nodeId) {
+        announced = undefined;
+        return;
+      }
+      await setExecutionCurrentStep(db, { ...lease, currentStep: stepId(event.nodeId) });
     },
     async nodeFinished(result) {
       if (stop.kind && stop.kind !== 'cancel' && result.status !== 'success')
         throw new RunInterrupt(stop.kind);
-      await recordNodeResult(db, nodeResultToRow(lease.executionId, options.workspaceId, result));
+      const row = nodeResultToRow(lease.executionId, options.workspaceId, result);
+      const next = stop.kind ? undefined : forecast.finished(result);
+      if (next === undefined) {
+        await recordNodeResult(db, row);
+      } else {
+        await recordNodeResultWithStep(db, row, { ...lease, currentStep: stepId(next) });
+        announced = next;
+      }
       const node = nodes.get(result.nodeId);
       const host = node?.type === 'http' ? answeredHost(result) : undefined;
       if (node && host) {
