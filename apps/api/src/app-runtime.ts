@@ -7,7 +7,7 @@ import type { AppConfig } from './config';
 import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { createTriggerFlowDispatcher } from './dispatch/trigger-flow-dispatcher';
 import { ExecutionEventBus } from './events/execution-event-bus';
-import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter';
+import { createDatabaseRateLimiter } from './rate-limit/database-rate-limiter';
 import { LocalFlowWorker } from './worker/local-flow-worker';
 import { LocalWorker } from './worker/local-worker';
 
@@ -70,7 +70,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     dispatcher,
     flows,
     bulk,
-    rateLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerMinute }),
+    rateLimiter: createDatabaseRateLimiter({ db, limit: config.rateLimitPerMinute }),
     runner,
   };
   return {

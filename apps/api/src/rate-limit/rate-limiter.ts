@@ -8,8 +8,8 @@ export interface RateDecision {
 }
 
 /**
- * Executions per key (a workspace) per window. An interface so the in-process limiter can be swapped
- * for one kept in the database (issue 8), which several API processes would share.
+ * Executions per key (a workspace) per window. The app uses the one kept in the database
+ * (`database-rate-limiter.ts`), which every API process shares.
  */
 export interface RateLimiter {
   /** Takes one unit if the key has any left in the current window. */
