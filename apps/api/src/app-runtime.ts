@@ -46,6 +46,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     deps: runner,
     bus: events,
     concurrency: config.workerConcurrency,
+    perWorkspaceConcurrency: config.workspaceConcurrency,
     pollMs: config.workerPollMs,
     exclusiveDatabase: options.dialect === 'pglite',
   });

@@ -23,6 +23,7 @@ const envSchema = z.object({
     .default(2 * 1024 * 1024),
   CONNECTORS_WEB_DIST: z.string().optional(),
   CONNECTORS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  CONNECTORS_WORKSPACE_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   CONNECTORS_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   CONNECTORS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 });
@@ -41,6 +42,8 @@ export interface AppConfig {
   retentionDays: number;
   maxBodyBytes: number;
   workerConcurrency: number;
+  /** Runs of one workspace the local worker holds at once (default: no cap below `workerConcurrency`). */
+  workspaceConcurrency: number | undefined;
   /** How long a worker's claim on a running execution lasts before another may resume it. */
   leaseMs: number;
   /** How often the local worker looks for pending executions when nothing woke it. */
@@ -76,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.EXECUTIONS_RETENTION_DAYS,
     maxBodyBytes: e.CONNECTORS_MAX_BODY_BYTES,
     workerConcurrency: e.CONNECTORS_WORKER_CONCURRENCY,
+    workspaceConcurrency: e.CONNECTORS_WORKSPACE_CONCURRENCY,
     leaseMs: e.CONNECTORS_LEASE_MS,
     workerPollMs: e.CONNECTORS_WORKER_POLL_MS,
     webDistDir: e.CONNECTORS_WEB_DIST ? resolve(e.CONNECTORS_WEB_DIST) : undefined,

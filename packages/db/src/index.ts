@@ -42,6 +42,7 @@ export * from './repositories/flow.repository';
 export * from './repositories/flow-run.repository';
 export * from './repositories/node-result.repository';
 export * from './repositories/quota.repository';
+export * from './repositories/quota-claim.repository';
 export * from './repositories/session.repository';
 export * from './repositories/template.repository';
 export * from './repositories/user.repository';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ConnectorExecution,
   claimExecutions,
+  claimExecutionsPerWorkspace,
   expireAllExecutionLeases,
   failExhaustedExecutions,
 } from '@connectors/db';
@@ -15,6 +16,11 @@ export interface LocalWorkerOptions {
   bus: ExecutionEventBus;
   /** Executions run at once (`CONNECTORS_WORKER_CONCURRENCY`). */
   concurrency: number;
+  /**
+   * Runs of one workspace held at once (`CONNECTORS_WORKSPACE_CONCURRENCY`), so one workspace's burst
+   * cannot take every slot; unset or not below `concurrency`: no cap (one claim statement, the fast path).
+   */
+  perWorkspaceConcurrency?: number | undefined;
   /** How often to look for work when nothing woke the worker (runs enqueued by another process). */
   pollMs: number;
   /** A run whose worker died this many times is failed instead of claimed again. Default 5. */
@@ -119,15 +125,16 @@ export class LocalWorker implements ManagedDispatcher {
         while (!this.stopping && this.running.size < this.options.concurrency) {
           const free = this.options.concurrency - this.running.size;
           const enqueued = this.enqueued;
-          const claimed = await claimExecutions(db, {
-            workerId: this.workerId,
-            leaseMs,
-            maxAttempts: this.maxAttempts,
-            limit: free,
-          });
+          const cap = this.options.perWorkspaceConcurrency;
+          const capped = cap !== undefined && cap < this.options.concurrency;
+          const claim = { workerId: this.workerId, leaseMs, maxAttempts: this.maxAttempts, limit: free };
+          const claimed = capped
+            ? await claimExecutionsPerWorkspace(db, { ...claim, perWorkspace: cap })
+            : await claimExecutions(db, claim);
           for (const execution of claimed) this.launch(execution);
           if (claimed.length < free) {
-            if (this.enqueued === enqueued) this.backlog = false;
+            // Under a cap, work may wait behind a busy workspace: a run that ends looks again.
+            if (this.enqueued === enqueued && !capped) this.backlog = false;
             break;
           }
           this.backlog = true;
