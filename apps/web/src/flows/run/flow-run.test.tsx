@@ -1,0 +1,160 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Flow, FlowRun } from '../../api/flows.api';
+import { ToastProvider } from '../../ui/toast';
+import { FlowRunPage } from './flow-run.page';
+
+const GRAPH = {
+  version: 1 as const,
+  nodes: [
+    { id: 'trigger', type: 'trigger', position: { x: 0, y: 0 }, data: { name: 'Start', event: 'manual' } },
+    {
+      id: 'connector_1',
+      type: 'connector',
+      position: { x: 300, y: 0 },
+      data: { name: 'Enrich', connectorId: 'c-hub', inputs: { email: '{{contact.email}}' } },
+    },
+    {
+      id: 'update_1',
+      type: 'update_contact',
+      position: { x: 600, y: 0 },
+      data: { name: 'Tag', fieldMappings: { 'metadata.segment': 'Tech' } },
+    },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', target: 'connector_1', data: { mapping: {} } },
+    { id: 'e2', source: 'connector_1', target: 'update_1', data: { mapping: {} } },
+  ],
+} as Flow['config'];
+
+const FLOW: Flow = {
+  id: 'f-1',
+  name: 'Enrich and tag',
+  description: null,
+  enabled: true,
+  config: GRAPH,
+  trigger_event: 'manual',
+  version: 2,
+  problems: [],
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+};
+
+const step = (id: string, status: 'success' | 'failed' | 'skipped', error?: string) => ({
+  step_id: id,
+  step_name: id,
+  step_type: '',
+  status,
+  handle: status === 'success' ? 'success' : null,
+  started_at: '2026-01-01T00:00:00Z',
+  finished_at: '2026-01-01T00:00:01Z',
+  duration_ms: 40,
+  edge_values: {},
+  output: null,
+  error: error ? { message: error, code: 'x' } : null,
+});
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** `/flow-runs/r-1` answers each of `runs` in turn. */
+function mockApi(runs: FlowRun[]) {
+  let reads = 0;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: URL) => {
+      if (url.pathname === '/api/v1/flow-runs/r-1') return json(runs[Math.min(reads++, runs.length - 1)]);
+      if (url.pathname === '/api/v1/flows/f-1') return json(FLOW);
+      if (url.pathname === '/api/v1/contacts/k-1')
+        return json({ id: 'k-1', email: 'ada@example.com', first_name: 'Ada', last_name: null });
+      if (url.pathname === '/api/v1/connectors') return json({ data: [], next_cursor: null });
+      return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
+    }),
+  );
+}
+
+const baseRun: FlowRun = {
+  id: 'r-1',
+  flow_id: 'f-1',
+  contact_id: 'k-1',
+  status: 'running',
+  steps_executed: [],
+  error_message: null,
+  started_at: '2026-01-01T00:00:00Z',
+  completed_at: null,
+  executions: [],
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('flow run view', () => {
+  it('paints each node with its status as the run goes on, and links to the child run', async () => {
+    mockApi([
+      {
+        ...baseRun,
+        steps_executed: [step('trigger', 'success')],
+        executions: [
+          {
+            id: 'x-1',
+            node_id: 'connector_1',
+            connector_id: 'c-hub',
+            status: 'running',
+            execution_time_ms: null,
+          },
+        ],
+      },
+      {
+        ...baseRun,
+        status: 'failed',
+        error_message: 'Enrich failed',
+        completed_at: '2026-01-01T00:00:02Z',
+        steps_executed: [
+          step('trigger', 'success'),
+          step('connector_1', 'failed', 'HubSpot answered 500'),
+          step('update_1', 'skipped'),
+        ],
+        executions: [
+          {
+            id: 'x-1',
+            node_id: 'connector_1',
+            connector_id: 'c-hub',
+            status: 'failed',
+            execution_time_ms: 900,
+          },
+        ],
+      },
+    ]);
+    render(
+      <MemoryRouter initialEntries={['/flow-runs/r-1']}>
+        <ToastProvider>
+          <Routes>
+            <Route path="/flow-runs/:id" element={<FlowRunPage />} />
+          </Routes>
+        </ToastProvider>
+      </MemoryRouter>,
+    );
+    const status = (id: string) =>
+      document.querySelector(`.cn-node[data-node-id="${id}"]`)?.getAttribute('data-run-status');
+    await waitFor(() => expect(status('trigger')).toBe('success'));
+    // While the child execution runs, its node shows as running.
+    expect(status('connector_1')).toBe('running');
+    await waitFor(() => expect(status('connector_1')).toBe('failed'), { timeout: 4000 });
+    expect(status('update_1')).toBe('skipped');
+
+    const details = screen.getByRole('complementary', { name: 'Run details' });
+    expect(within(details).getByRole('alert').textContent).toBe('Enrich failed');
+    expect(within(details).getByText('HubSpot answered 500')).toBeTruthy();
+    expect(
+      within(details)
+        .getByRole('link', { name: /Open connector run/ })
+        .getAttribute('href'),
+    ).toBe('/executions/x-1');
+    expect(within(details).getByRole('link', { name: 'Ada · ada@example.com' }).getAttribute('href')).toBe(
+      '/contacts/k-1',
+    );
+  });
+});
