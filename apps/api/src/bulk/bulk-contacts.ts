@@ -18,8 +18,9 @@ export async function resolveBulkContacts(
   workspaceId: string,
   body: BulkBody,
 ): Promise<string[]> {
-  if ('contactIds' in body) {
-    const ids = [...new Set(body.contactIds)];
+  if (body.contactIds) {
+    const given = body.contactIds;
+    const ids = [...new Set(given)];
     const found = new Set(
       (
         await db
@@ -30,7 +31,7 @@ export async function resolveBulkContacts(
           .execute()
       ).map((row) => row.id),
     );
-    const unknown = body.contactIds
+    const unknown = given
       .map((id, index) => ({ id, index }))
       .filter(({ id }) => !found.has(id))
       .slice(0, 20);
@@ -51,7 +52,7 @@ export async function resolveBulkContacts(
   let cursor: string | null = null;
   do {
     const page = await listContacts(db, workspaceId, {
-      ...(body.filter.search ? { search: body.filter.search } : {}),
+      ...(body.filter?.search ? { search: body.filter.search } : {}),
       cursor,
       limit: PAGE,
     });
