@@ -54,7 +54,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     ? createTriggerDispatcher({ db, secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
     : worker;
   const flows = config.triggerSecretKey
-    ? createTriggerFlowDispatcher({ secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
+    ? createTriggerFlowDispatcher({ db, secretKey: config.triggerSecretKey, apiUrl: config.triggerApiUrl })
     : new LocalFlowWorker({
         deps: runner,
         concurrency: config.workerConcurrency,

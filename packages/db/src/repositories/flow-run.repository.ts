@@ -220,3 +220,23 @@ export async function updateFlowRun(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * Flow runs still `pending` that were created more than `olderThanMs` ago, oldest first, across
+ * workspaces: their dispatch to Trigger.dev failed (or was lost), so the dispatcher's sweep sends them
+ * again (the flow run id is the idempotency key, so one already started is not started twice).
+ */
+export async function listStalePendingFlowRuns(
+  db: Executor,
+  options: { olderThanMs: number; limit: number },
+): Promise<{ id: string; workspace_id: string }[]> {
+  return db
+    .selectFrom('flow_runs')
+    .select(['id', 'workspace_id'])
+    .where('status', '=', 'pending')
+    .where('created_at', '<=', new Date(Date.now() - Math.max(0, options.olderThanMs)))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(options.limit)
+    .execute();
+}
