@@ -172,7 +172,7 @@ function RunnablePicker({
       </div>
       <div className="field">
         <label className="field-label" htmlFor="bulk-runnable">
-          {kind === 'connector' ? 'Connector' : 'Flow'}
+          {kind === 'connector' ? 'Connector to run' : 'Flow to run'}
         </label>
         <select
           id="bulk-runnable"
