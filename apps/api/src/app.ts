@@ -3,8 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './app-context';
 import { ApiError } from './errors/api-error';
 import { handleError } from './errors/error-handler';
+import { auditMutations } from './middleware/audit';
 import { requireAuth } from './middleware/auth';
 import { apiKeyRoutes } from './routes/api-keys.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { bulkRunRoutes } from './routes/bulk-runs.routes';
 import { connectorRunRoutes } from './routes/connector-runs.routes';
@@ -48,7 +50,9 @@ export function createApp(ctx: AppContext) {
     .route('/auth', authRoutes)
     .route('/', reference.openApiRoutes)
     .use('*', requireAuth)
+    .use('*', auditMutations)
     .route('/me', meRoutes)
+    .route('/audit-log', auditRoutes)
     .route('/workspaces', workspaceRoutes)
     .route('/api-keys', apiKeyRoutes)
     .route('/connectors', connectorRoutes)

@@ -1,4 +1,5 @@
 import { accountDocs } from './docs/account.docs';
+import { auditDocs } from './docs/audit.docs';
 import { bulkDocs } from './docs/bulk.docs';
 import { connectorDocs } from './docs/connector.docs';
 import { contactDocs } from './docs/contact.docs';
@@ -11,6 +12,7 @@ import type { RouteDoc } from './route-doc';
 /** Every route the API documents, in the order of the reference. */
 export const ROUTE_TABLE: readonly RouteDoc[] = [
   ...accountDocs,
+  ...auditDocs,
   ...connectorDocs,
   ...runDocs,
   ...templateDocs,
@@ -26,6 +28,7 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'Auth', description: 'Sign-up, sessions and the caller' },
   { name: 'Workspaces', description: 'Teams; every other resource belongs to one' },
   { name: 'API keys', description: 'Keys for scripts and servers (Authorization: Bearer <key>)' },
+  { name: 'Audit log', description: 'Who created, changed, deleted or ran what, and when' },
   { name: 'Connectors', description: 'Graphs of HTTP calls that enrich contacts' },
   { name: 'Executions', description: 'Running connectors and reading their runs step by step' },
   { name: 'Credentials', description: 'Encrypted API secrets of the workspace' },

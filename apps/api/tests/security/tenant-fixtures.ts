@@ -21,7 +21,30 @@ export interface Tenant {
   ids: Record<string, string>;
 }
 
-const FINAL = ['success', 'partial', 'failed', 'timeout', 'cancelled'];
+/** Statuses of something still in progress. */
+const UNSETTLED = ['pending', 'queued', 'running', 'paused'];
+
+/** `bulkRunId` → `bulk-runs`, `executionId` → `executions`. */
+function idKeyCollection(key: string): string | undefined {
+  const match = /^([a-z][A-Za-z]*)Id$/.exec(key);
+  if (!match?.[1]) return undefined;
+  return `${match[1].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}s`;
+}
+
+/** The collections whose new id the route's success answer names (from its documented schema). */
+function producedCollections(route: RouteDoc): string[] {
+  const out: string[] = [];
+  for (const [status, response] of Object.entries(route.responses)) {
+    if (Number(status) >= 300) continue;
+    const shape = (response.schema as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+    for (const key of Object.keys(shape)) {
+      const collection = idKeyCollection(key);
+      if (collection && ROUTE_TABLE.some((r) => r.path.startsWith(`/api/v1/${collection}/:`)))
+        out.push(collection);
+    }
+  }
+  return out;
+}
 
 /** The operations whose request body cannot come from the route's example or the resource itself. */
 function knownBody(route: RouteDoc, t: Tenant, extra: { memberEmail: string }): unknown | undefined {
@@ -164,16 +187,31 @@ export async function createTenant(app: TestApp['app'], api: MockApi): Promise<T
     const id = createdId(created.json);
     if (id) ids[collection] = id;
   }
-  if (ids.flows) {
-    const run = await session.post(`/flows/${ids.flows}/run`, { contactId: ids.contacts });
-    if (run.status === 202 && createdId(run.json)) {
-      ids['flow-runs'] = createdId(run.json)!;
-      const started = Date.now();
-      for (;;) {
-        const current = await session.get(`/flow-runs/${ids['flow-runs']}`);
-        if (FINAL.includes(current.json?.status) || Date.now() - started > 20_000) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+  // Resources created by an action on another (`POST /flows/:id/run` → a flow run): every documented
+  // POST whose answer names a new `<thing>Id` is called once, and the id kept under `<things>`.
+  for (const route of ROUTE_TABLE) {
+    if (route.method !== 'post' || route.public || !route.path.includes(':')) continue;
+    const produced = producedCollections(route).filter((collection) => !ids[collection]);
+    if (produced.length === 0) continue;
+    if (!paramCollections(route.path).every((collection) => ids[collection])) continue;
+    const tenantSoFar = { workspaceId: seeded.workspaceId, userId: '', email: '', session, apiKey, ids };
+    const body = await validBody(route, tenantSoFar, { memberEmail: '' });
+    const res = await session.post(fillPath(route.path, ids).replace('/api/v1', ''), body);
+    expect(res.status, `${route.path}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
+    for (const collection of produced) {
+      const key = Object.keys(res.json ?? {}).find((k) => idKeyCollection(k) === collection);
+      if (key) ids[collection] = res.json[key];
+    }
+  }
+  // Let everything started settle, so nothing of the tenant changes under a test's feet.
+  for (const [collection, id] of Object.entries(ids)) {
+    if (!ROUTE_TABLE.some((r) => r.method === 'get' && r.path === `/api/v1/${collection}/:id`)) continue;
+    const started = Date.now();
+    for (;;) {
+      const current = await session.get(`/${collection}/${encodeURIComponent(id)}`);
+      const status = current.json?.status;
+      if (typeof status !== 'string' || !UNSETTLED.includes(status) || Date.now() - started > 30_000) break;
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
   return {
