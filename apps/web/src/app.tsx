@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuditPage } from './audit/audit.page';
 import { AuthPage } from './auth/auth.page';
 import { ConnectorsPage } from './connectors/connectors.page';
 import { ContactDetailPage } from './contacts/contact-detail.page';
@@ -120,6 +121,7 @@ export function App() {
         />
         <Route path="/credentials" element={<CredentialsPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
+        <Route path="/activity" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

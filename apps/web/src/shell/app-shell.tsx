@@ -10,6 +10,7 @@ import {
   IconSignOut,
   IconSun,
   IconTemplate,
+  IconTerminal,
 } from '../ui/icons';
 import { useTheme } from './theme';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -21,6 +22,7 @@ const NAV = [
   { to: '/executions', label: 'Executions', icon: IconExecutions },
   { to: '/credentials', label: 'Credentials', icon: IconKey },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
+  { to: '/activity', label: 'Activity', icon: IconTerminal },
 ] as const;
 
 /**

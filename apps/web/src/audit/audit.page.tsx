@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../session/session-context';
+import { EmptyState } from '../ui/empty-state';
+import { errorMessage, timeAgo } from '../ui/format';
+import { IconExecutions } from '../ui/icons';
+import { PageHeader } from '../ui/page-header';
+import { type AuditEntry, auditApi } from './audit.api';
+import { actionLabel, resourceLabel, resourceLink } from './audit-labels';
+
+const TYPES = ['', 'connector', 'credential', 'api_key', 'flow', 'contact', 'execution', 'workspace'];
+
+/** "Activity": who created, changed, deleted or ran what in the workspace, newest first. */
+export function AuditPage() {
+  const me = useMe();
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [type, setType] = useState('');
+  const [keys, setKeys] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const load = useCallback(async (resourceType: string) => {
+    setEntries(null);
+    setError(null);
+    try {
+      const page = await auditApi.list(resourceType ? { resource_type: resourceType } : {});
+      setEntries(page.data);
+      setCursor(page.next_cursor);
+    } catch (err) {
+      setError(errorMessage(err));
+      setEntries([]);
+    }
+  }, []);
+  useEffect(() => {
+    void load(type);
+  }, [load, type]);
+  useEffect(() => {
+    // Names for the keys that acted; an API-key session may not list keys, and then ids are shown.
+    auditApi
+      .apiKeys()
+      .then((page) => setKeys(new Map(page.data.map((k) => [k.id, k.name]))))
+      .catch(() => undefined);
+  }, []);
+
+  const more = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await auditApi.list({ cursor, ...(type ? { resource_type: type } : {}) });
+      setEntries((current) => [...(current ?? []), ...page.data]);
+      setCursor(page.next_cursor);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const actor = (entry: AuditEntry) => {
+    const who = entry.actor.user_id === me.user?.id ? 'You' : entry.actor.user_id ? 'A teammate' : 'Someone';
+    if (!entry.actor.api_key_id) return who;
+    return `${who}, with the API key “${keys.get(entry.actor.api_key_id) ?? entry.actor.api_key_id.slice(0, 8)}”`;
+  };
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Activity"
+        description="Who created, changed, deleted or ran connectors, credentials, API keys and flows, and when."
+      />
+      <div className="toolbar">
+        <select
+          className="select toolbar-select"
+          aria-label="Filter by resource"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+        >
+          {TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t ? `${resourceLabel(t)}s` : 'Everything'}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error ? (
+        <div className="alert alert-danger" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {entries === null ? (
+        <div className="page-loading" role="status">
+          <span className="spinner" /> Loading activity…
+        </div>
+      ) : entries.length === 0 ? (
+        <EmptyState icon={<IconExecutions size={28} />} title="No activity yet">
+          Changes and runs appear here as they happen.
+        </EmptyState>
+      ) : (
+        <div className="card table-card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+                <th>Resource</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => {
+                const link = resourceLink(entry);
+                return (
+                  <tr key={entry.id}>
+                    <td className="faint" title={new Date(entry.created_at).toLocaleString()}>
+                      {timeAgo(entry.created_at)}
+                    </td>
+                    <td>{actor(entry)}</td>
+                    <td>
+                      {actionLabel(entry.action)} {resourceLabel(entry.resource_type).toLowerCase()}
+                    </td>
+                    <td className="mono">
+                      {link ? <Link to={link}>{entry.resource_id}</Link> : (entry.resource_id ?? '—')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {cursor ? (
+            <div className="table-more">
+              <button type="button" className="btn" disabled={loadingMore} onClick={() => void more()}>
+                {loadingMore ? <span className="spinner" /> : null} Load more
+              </button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}
