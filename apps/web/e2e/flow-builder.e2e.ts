@@ -165,6 +165,14 @@ export const tests: E2ETest[] = [
         'the connector filled the first name',
       );
       await shot('contacts-detail');
+
+      log('dark theme');
+      await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await shot('contacts-detail-dark');
+      await page.goto(flowUrl);
+      await page.locator('.cn-node[data-node-id="update_1"]').waitFor();
+      await shot('flows-builder-dark');
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
     },
   },
 ];

@@ -2,9 +2,13 @@ import { Link } from 'react-router';
 import type { ContactHistoryEntry } from '../api/contacts.api';
 import { timeAgo } from '../ui/format';
 
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
 /** A value as the history shows it: text as is, anything else as compact JSON, nothing as an em dash. */
 export function showValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (isEmpty(value)) return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -70,7 +74,9 @@ export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) 
                     <td>
                       <code>{change.field}</code>
                     </td>
-                    <td className="history-old">{showValue(change.old)}</td>
+                    <td className={isEmpty(change.old) ? 'history-old is-empty' : 'history-old'}>
+                      {showValue(change.old)}
+                    </td>
                     <td className="faint" aria-hidden="true">
                       →
                     </td>

@@ -68,6 +68,11 @@ function minimapColor(node: CanvasNode): string {
       return 'var(--warning)';
     case 'transform':
       return 'var(--info)';
+    case 'trigger':
+    case 'connector':
+      return 'var(--accent)';
+    case 'delay':
+      return 'var(--text-faint)';
     default:
       return 'var(--success)';
   }

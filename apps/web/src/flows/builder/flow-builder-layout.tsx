@@ -1,4 +1,9 @@
-import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
+import {
+  getNodesBounds,
+  getViewportForBounds,
+  type ReactFlowInstance,
+  ReactFlowProvider,
+} from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Connector } from '../../api/connectors.api';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
@@ -80,6 +85,29 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
     [store],
   );
 
+  /**
+   * Keeps the whole flow in view as it grows to the right: when a node lands outside the view, the view
+   * moves to show every node (at once, so nothing moves under a click that follows). Nodes not measured
+   * yet count with the size of a connector node.
+   */
+  const revealAll = useCallback(() => {
+    const instance = flow.current;
+    const el = document.querySelector('.canvas');
+    if (!instance || !el) return;
+    const nodes = store
+      .getState()
+      .nodes.map((n) => (n.measured?.width ? n : { ...n, measured: { width: 272, height: 170 } }));
+    const bounds = getNodesBounds(nodes);
+    const { width, height } = el.getBoundingClientRect();
+    const { x, y, zoom } = instance.getViewport();
+    const inside =
+      bounds.x * zoom + x >= 0 &&
+      bounds.y * zoom + y >= 0 &&
+      (bounds.x + bounds.width) * zoom + x <= width &&
+      (bounds.y + bounds.height) * zoom + y <= height;
+    if (!inside) void instance.setViewport(getViewportForBounds(bounds, width, height, 0.05, 1, 0.15));
+  }, [store]);
+
   /** Adds a node (connecting it from the selected node, the way one builds a chain) and selects it. */
   const place = useCallback(
     (create: (position: { x: number; y: number }) => string, position = nextPosition()) => {
@@ -90,11 +118,10 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
         store.getState().connectNodes(from.id, id, handle);
         store.getState().selectOnly({ nodes: [id] });
       }
-      // Keep the whole flow in view as it grows to the right (after the new node is measured).
-      setTimeout(fitView, 50);
+      revealAll();
       return id;
     },
-    [store, nextPosition, fitView],
+    [store, nextPosition, revealAll],
   );
 
   const addStep = useCallback(
