@@ -185,6 +185,55 @@ describeEachDialect('execute-flow under a mock task context', (ctx) => {
     );
   });
 
+  it("waits out a delay through the task's sleep (wait.for), and runs the graph the run started on", async () => {
+    const seeded = await seedHubspotWorkspace(ctx.db, api.url);
+    const config = {
+      version: 1,
+      nodes: [
+        { id: 'start', type: 'trigger', data: { event: 'manual' } },
+        { id: 'wait', type: 'delay', data: { seconds: 3600 } },
+        { id: 'save', type: 'update_contact', data: { fieldMappings: { title: 'Waited' } } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'wait' },
+        { id: 'e2', source: 'wait', target: 'save' },
+      ],
+    };
+    const flowRun = await seedFlowRun(ctx.db, seeded, config);
+    // The flow is edited after the run was created: the run keeps the graph it started on.
+    await ctx.db
+      .updateTable('flows')
+      .set({ config: JSON.stringify({ ...config, nodes: config.nodes.slice(0, 1), edges: [] }) })
+      .where('id', '=', flowRun.flow_id)
+      .execute();
+    const slept: number[] = [];
+
+    const output = await runInMockTaskContext(
+      () =>
+        runExecuteFlow(
+          { workspaceId: seeded.workspace.id, flowRunId: flowRun.id },
+          { runId: 'run_flow', attempt: 1 },
+          {
+            runner: runnerDeps(ctx.db),
+            runChild: async () => {},
+            sleep: async (seconds) => {
+              slept.push(seconds);
+            },
+          },
+        ),
+      { ctx: { run: { id: 'run_flow' }, attempt: { number: 1 } } },
+    );
+
+    expect(output).toEqual({ flowRunId: flowRun.id, status: 'success' });
+    expect(slept).toEqual([3600]);
+    expect(stepsOf(await getFlowRun(ctx.db, seeded.workspace.id, flowRun.id)).map((s) => s.nodeId)).toEqual([
+      'start',
+      'wait',
+      'save',
+    ]);
+    expect((await getContact(ctx.db, seeded.workspace.id, seeded.contact.id))?.title).toBe('Waited');
+  });
+
   it('aborts for a flow graph that cannot run, and ends the flow run failed', async () => {
     const seeded = await seedHubspotWorkspace(ctx.db, api.url);
     const flowRun = await seedFlowRun(ctx.db, seeded, {
