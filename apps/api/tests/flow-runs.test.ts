@@ -48,7 +48,7 @@ describeApi('flow runs', (s) => {
     expect(api.log).toHaveLength(0);
   });
 
-  it('a flow run interrupted by a stop resumes after the restart without re-running finished nodes', async () => {
+  it('a flow run interrupted by a stop resumes after the restart: finished nodes kept, the delay keeps its due time', async () => {
     const { client, contact } = await seedWorkspace(s.app, api);
     const flow = await client.post('/flows', {
       name: 'Wait, then stamp',
@@ -77,6 +77,15 @@ describeApi('flow runs', (s) => {
       const run = (await client.get(`/flow-runs/${id}`)).json;
       return run.status === 'running' && run.steps_executed.length === 1 ? run : undefined;
     });
+    const dueAt = () =>
+      s.t.database.db
+        .selectFrom('flow_runs')
+        .select('delays')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+        .then((row) => row.delays.wait);
+    // The delay stored when it is due as it started.
+    const due = await eventually(dueAt);
     await s.t.runtime.stop(0);
     const stopped = (await client.get(`/flow-runs/${id}`)).json;
     expect(stopped.status).toBe('running');
@@ -97,8 +106,10 @@ describeApi('flow runs', (s) => {
         ['wait', 'success'],
         ['save', 'success'],
       ]);
-      // The trigger's result is the one the first process stored.
+      // The trigger's result is the one the first process stored, and the delay kept its due time.
       expect(run.steps_executed[0]).toEqual(firstStart);
+      expect(await dueAt()).toBe(due);
+      expect(Date.parse(run.completed_at)).toBeGreaterThanOrEqual(Date.parse(due));
       expect((await restarted.get(`/contacts/${contact.id}`)).json.title).toBe('Stamped');
     } finally {
       await runtime.stop(0);

@@ -240,3 +240,29 @@ export async function listStalePendingFlowRuns(
     .limit(options.limit)
     .execute();
 }
+
+/**
+ * The time a flow run's delay node is due: the one stored by an earlier attempt, or `now + seconds`,
+ * stored now (so a resumed run waits only what is left).
+ */
+export async function delayDueAt(
+  db: Executor,
+  workspaceId: string,
+  flowRunId: string,
+  nodeId: string,
+  seconds: number,
+): Promise<Date> {
+  const proposed = new Date(Date.now() + Math.max(0, seconds) * 1000).toISOString();
+  const row = await db
+    .updateTable('flow_runs')
+    .set({
+      delays: sql`case when delays ? ${nodeId} then delays else delays || jsonb_build_object(${nodeId}::text, ${proposed}::text) end`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', flowRunId)
+    .returning('delays')
+    .executeTakeFirst();
+  const due = row?.delays?.[nodeId];
+  return new Date(due ?? proposed);
+}

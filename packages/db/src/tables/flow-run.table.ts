@@ -28,6 +28,8 @@ export interface FlowRunTable {
   bulk_run_id: string | null;
   /** The flow graph the run started on (null for runs created without one: the flow's current graph). */
   graph_snapshot: Jsonb<unknown> | null;
+  /** When each delay node is due, by node id (ISO times), set as the delay starts. */
+  delays: GeneratedJsonb<Record<string, string>>;
   /** Lease of the local worker running it (Trigger.dev runs leave these unset). */
   leased_by: string | null;
   lease_expires_at: NullableTimestamp;

@@ -1,4 +1,5 @@
 import {
+  delayDueAt,
   type FinalRunStatus,
   getContact,
   getFlow,
@@ -106,18 +107,22 @@ export async function runFlowRun(deps: FlowRunDeps, request: FlowRunRequest): Pr
       contactId: contact?.id ?? null,
     }),
   };
-  const sleep = deps.sleep;
-  if (sleep) {
-    executors.delay = async (ctx) => {
-      const seconds = (ctx.node.data as { seconds?: number }).seconds ?? 0;
-      await sleep(seconds, ctx.signal);
-      return { status: 'success', output: { seconds }, mappingInput: ctx.scope };
-    };
-  }
+  const clock = deps.runner.clock ?? systemClock;
+  // A delay's due time is stored as it starts, so a resumed run (or retried attempt) waits only the rest.
+  executors.delay = async (ctx) => {
+    const seconds = (ctx.node.data as { seconds?: number }).seconds ?? 0;
+    const due = await delayDueAt(db, workspaceId, flowRunId, ctx.node.id, seconds);
+    const remainingMs = due.getTime() - Date.now();
+    if (remainingMs > 0) {
+      if (deps.sleep) await deps.sleep(Math.ceil(remainingMs / 1000), ctx.signal);
+      else await clock.sleep(remainingMs, ctx.signal);
+    }
+    return { status: 'success', output: { seconds }, mappingInput: ctx.scope };
+  };
 
   const result: RunGraphResult = await runGraph({
     graph,
-    ports: { http: deps.runner.http, clock: deps.runner.clock ?? systemClock, secrets: noSecrets, recorder },
+    ports: { http: deps.runner.http, clock, secrets: noSecrets, recorder },
     run: { executionId: flowRunId, attempt: request.attempt, workspaceId, flowRunId, mode: 'live' },
     input: {},
     contact: contact ? contactScope(contact) : null,
