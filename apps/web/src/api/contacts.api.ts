@@ -50,6 +50,15 @@ export const contactsApi = {
   patch: (id: string, body: ContactBody) =>
     apiRequest<Contact>(`/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   remove: (id: string) => apiRequest<void>(`/contacts/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /**
+   * Runs a connector on the contact now (its inputs fall back to the contact's fields of the same name);
+   * answers at once with the execution, whose run view shows it as it goes.
+   */
+  runConnector: (contactId: string, connectorId: string) =>
+    apiRequest<{ executionId: string }>(`/connectors/${encodeURIComponent(connectorId)}/execute`, {
+      method: 'POST',
+      body: { contactId },
+    }),
   /** Every enrichment of the contact, newest first, with the fields each changed. */
   history: (id: string, query: { cursor?: string; limit?: number } = {}) =>
     apiRequest<Page<ContactHistoryEntry>>(`/contacts/${encodeURIComponent(id)}/history`, {

@@ -7,10 +7,11 @@ import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconChevronLeft, IconPlay, IconTrash } from '../ui/icons';
 import { useToast } from '../ui/toast';
-import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
+import type { Runnable } from './bulk/bulk-run-dialog';
 import { ContactFieldsForm } from './contact-fields-form';
 import { ContactHistory } from './contact-history';
 import { ContactMetadata } from './contact-metadata';
+import { RunOnContactDialog } from './run-on-contact-dialog';
 
 /**
  * `/contacts/:id`: the contact's fields (editable), its metadata, where each value came from, and the
@@ -164,13 +165,11 @@ export function ContactDetailPage() {
         </section>
       </div>
       {running ? (
-        <BulkRunDialog
+        <RunOnContactDialog
+          contactId={contact.id}
+          contactLabel={name || contact.email || 'this contact'}
           initialKind={running}
-          contacts={{ target: { contactIds: [contact.id] }, label: name || contact.email || 'this contact' }}
-          onClose={() => {
-            setRunning(null);
-            void load();
-          }}
+          onClose={() => setRunning(null)}
         />
       ) : null}
       {deleting ? (

@@ -71,6 +71,9 @@ function mockApi() {
       if (url.pathname === '/api/v1/contacts/k-1' && init.method === 'PATCH')
         return json({ ...CONTACT, ...body, provenance: { ...CONTACT.provenance, first_name: undefined } });
       if (url.pathname === '/api/v1/contacts/k-1') return json(CONTACT);
+      if (url.pathname === '/api/v1/flows')
+        return json({ data: [{ id: 'f-1', name: 'Tag technology contacts' }], next_cursor: null });
+      if (url.pathname === '/api/v1/flows/f-1/run') return json({ flowRunId: 'fr-9' }, 202);
       return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
     }),
   );
@@ -83,6 +86,7 @@ function renderPage() {
       <ToastProvider>
         <Routes>
           <Route path="/contacts/:id" element={<ContactDetailPage />} />
+          <Route path="/flow-runs/:id" element={<p>Flow run page</p>} />
         </Routes>
       </ToastProvider>
     </MemoryRouter>,
@@ -169,6 +173,26 @@ describe('contact page', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
       metadata: { segment: null, industry: 'Software', funding: { round: 'A', amount: 2 } },
+    });
+  });
+
+  it('runs a flow on this contact and opens the run', async () => {
+    const calls = mockApi();
+    renderPage();
+    await screen.findByRole('heading', { name: 'Ada Lovelace' });
+    await userEvent.click(screen.getByRole('button', { name: 'Run flow…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Run a flow' });
+    const picker = within(dialog).getByLabelText('Flow to run');
+    await waitFor(() =>
+      expect(within(picker).getByRole('option', { name: 'Tag technology contacts' })).toBeTruthy(),
+    );
+    await userEvent.selectOptions(picker, 'f-1');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Run' }));
+    await screen.findByText('Flow run page');
+    expect(calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST',
+      path: '/api/v1/flows/f-1/run',
+      body: { contactId: 'k-1' },
     });
   });
 });

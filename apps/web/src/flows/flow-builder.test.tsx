@@ -155,6 +155,9 @@ describe('Flow Builder', () => {
     await userEvent.clear(within(inspector).getByRole('combobox', { name: /E-mail/ }));
     expect(within(inspector).getByText(/Required: the connector needs a value for email/)).toBeTruthy();
     expect(store.getState().nodes.at(-1)?.data).toMatchObject({ inputs: { email: '' } });
+    expect(document.querySelector('.cn-node[data-node-id="connector_1"] .fl-missing')?.textContent).toBe(
+      'Needs email',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Show steps' }));
     const steps = screen.getByRole('list', { name: 'Steps of HubSpot enrichment' });

@@ -139,7 +139,8 @@ export function BulkRunDialog({ target, contacts, initialKind = 'connector', onC
   );
 }
 
-function RunnablePicker({
+/** Choose a connector or a flow of the workspace. */
+export function RunnablePicker({
   kind,
   onKind,
   value,

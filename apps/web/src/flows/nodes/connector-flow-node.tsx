@@ -38,6 +38,10 @@ export const ConnectorFlowNode = memo(function ConnectorFlowNode({
   const [expanded, setExpanded] = useState(false);
   const steps = useMemo(() => (expanded ? innerSteps(connector?.config) : []), [expanded, connector]);
   const inputs = Object.entries(data.inputs ?? {});
+  // Required inputs left empty: the child run would be refused, so the node says so before any run.
+  const missingInputs = (connector?.input_schema?.fields ?? [])
+    .filter((f) => f.required && !(data.inputs?.[f.name] ?? '').trim())
+    .map((f) => f.name);
   const missing = data.connectorId && list !== null && !connector;
   return (
     <BaseNode
@@ -72,6 +76,7 @@ export const ConnectorFlowNode = memo(function ConnectorFlowNode({
               ))}
             </ul>
           ) : null}
+          {missingInputs.length ? <div className="fl-missing">Needs {missingInputs.join(', ')}</div> : null}
           <div className="fl-connector-tools nodrag">
             <button
               type="button"

@@ -1,7 +1,7 @@
 import '../../styles/flows.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { type Contact, contactsApi } from '../../api/contacts.api';
 import { FINAL_RUN_STATUSES, type Flow, type FlowRun, flowsApi } from '../../api/flows.api';
 import { contactLabel } from '../../contacts/contact-picker';
@@ -12,7 +12,8 @@ import { StatusBadge } from '../../executions/status-badge';
 import { useTheme } from '../../shell/theme';
 import { EmptyState } from '../../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../../ui/format';
-import { IconChevronLeft } from '../../ui/icons';
+import { IconChevronLeft, IconPlay } from '../../ui/icons';
+import { useToast } from '../../ui/toast';
 import { ConnectorPreviewDialog } from '../builder/connector-preview-dialog';
 import { storeFromFlow } from '../builder/store-from-flow';
 import { FlowConnectorsProvider, useFlowConnectors } from '../flow-connectors';
@@ -127,6 +128,21 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
       : null;
   const executions = run.executions ?? [];
   const [previewId, setPreviewId] = useState<string | null>(null);
+  const [again, setAgain] = useState(false);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const runAgain = async () => {
+    if (!run.contact_id) return;
+    setAgain(true);
+    try {
+      const { flowRunId } = await flowsApi.run(flow.id, run.contact_id);
+      navigate(`/flow-runs/${flowRunId}`);
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setAgain(false);
+    }
+  };
   const preview = previewId ? byId.get(previewId) : undefined;
 
   return (
@@ -151,6 +167,22 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
               <span className="spinner" /> Running…
             </span>
           ) : null}
+          <div className="editor-actions">
+            <Link className="btn btn-sm" to={`/flows/${flow.id}`}>
+              Open flow
+            </Link>
+            {run.contact_id ? (
+              <button
+                type="button"
+                className="btn btn-primary btn-sm"
+                disabled={!finished || again}
+                onClick={() => void runAgain()}
+                title="Run the flow as it is now on the same contact"
+              >
+                <IconPlay /> Run again
+              </button>
+            ) : null}
+          </div>
         </header>
         <div className="fl-run-body">
           <div className="editor-canvas">
