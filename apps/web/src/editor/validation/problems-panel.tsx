@@ -11,9 +11,12 @@ import { problemNodeId } from '../store/validation-slice';
 export function ProblemsPanel({
   onClose,
   onFocusNode,
+  subject = 'connector',
 }: {
   onClose: () => void;
   onFocusNode: (id: string) => void;
+  /** What is being edited, for "the connector is ready to run" (the Flow Builder says flow). */
+  subject?: string;
 }) {
   const { problems, nodeIds, connectNodes } = useEditorStore(
     useShallow((s) => ({
@@ -41,7 +44,7 @@ export function ProblemsPanel({
         </button>
       </header>
       {sorted.length === 0 ? (
-        <p className="problems-empty muted">No problems: the connector is ready to run.</p>
+        <p className="problems-empty muted">No problems: the {subject} is ready to run.</p>
       ) : (
         <ul className="problem-list">
           {sorted.map((problem, index) => (

@@ -187,7 +187,7 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
               }}
             />
             {problemsOpen ? (
-              <ProblemsPanel onClose={() => setProblemsOpen(false)} onFocusNode={focusNode} />
+              <ProblemsPanel onClose={() => setProblemsOpen(false)} onFocusNode={focusNode} subject="flow" />
             ) : null}
           </div>
           <FlowInspector runsKey={runsKey} />
