@@ -28,8 +28,9 @@ async function startFlakyApi(): Promise<{ url: string; log: Logged[]; close: () 
       return send(500, { status: 'error', message: 'Upstream exploded', correlationId: 'c-9f2' });
     }
     if (path === '/v2/contacts/101') {
-      return send(200, { id: '101', properties: { firstname: 'Ada', lastname: 'Lovelace' } }, 1500);
+      return send(200, { id: '101', properties: { firstname: 'Ada', lastname: 'Lovelace' } }, 3000);
     }
+    if (path === '/companies/101') return send(200, { name: 'Analytical Engines Ltd' }, 600);
     return send(404, { message: 'no route' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,13 +76,19 @@ function connectorBody(base: string) {
           },
         },
         {
+          id: 'step_3',
+          type: 'http',
+          position: { x: 340, y: 220 },
+          data: { name: 'Get company', method: 'GET', url: `${base}/companies/{{step_1.contactId}}` },
+        },
+        {
           id: 'output',
           type: 'output',
-          position: { x: 680, y: 0 },
+          position: { x: 680, y: 100 },
           data: {
             name: 'Update contact',
             join: 'any',
-            fieldMappings: { first_name: '{{step_2.firstName}}' },
+            fieldMappings: { first_name: '{{step_2.firstName}}', company: '{{step_3.company}}' },
           },
         },
       ],
@@ -93,6 +100,8 @@ function connectorBody(base: string) {
           target: 'output',
           data: { mapping: { firstName: 'properties.firstname' } },
         },
+        { id: 'e3', source: 'step_1', target: 'step_3', data: { mapping: { contactId: 'results[0].id' } } },
+        { id: 'e4', source: 'step_3', target: 'output', data: { mapping: { company: 'name' } } },
       ],
     },
   };
@@ -141,7 +150,7 @@ export const tests: E2ETest[] = [
           rowText?.includes('Enrich from CRM') && rowText.includes('Ada'),
           `row names connector and contact (${rowText})`,
         );
-        check(rowText.includes('1/3') && rowText.includes('1 failed'), `row counts the steps (${rowText})`);
+        check(rowText.includes('2/4') && rowText.includes('1 failed'), `row counts the steps (${rowText})`);
         await shot('run-history');
 
         log('open the run: step 2 is failed, highlighted and open with its 500');
@@ -168,7 +177,16 @@ export const tests: E2ETest[] = [
           'edge e1 shows the value it carried',
         );
         const bars = page.locator('.timeline-row');
-        check((await bars.count()) === 3, `three rows on the timeline (${await bars.count()})`);
+        check((await bars.count()) === 4, `four rows on the timeline (${await bars.count()})`);
+        // step_2 and step_3 both follow step_1: their bars overlap on the time axis.
+        const span = async (id: string) => {
+          const bar = page.locator(`.timeline-row[data-step="${id}"] .timeline-bar`);
+          return [Number(await bar.getAttribute('data-start')), Number(await bar.getAttribute('data-end'))];
+        };
+        const [s2, e2] = await span('step_2');
+        const [s3, e3] = await span('step_3');
+        check(s2! < e3! && s3! < e2!, `the parallel branches overlap (${s2}-${e2}, ${s3}-${e3})`);
+        check((await node(page, 'step_3').getAttribute('data-status')) === 'success', 'step_3 finished');
         check(
           (await page.locator('.timeline-row[data-step="step_2"] .timeline-attempt').count()) === 2,
           'the timeline marks both attempts of step_2',
@@ -200,7 +218,7 @@ export const tests: E2ETest[] = [
         await page.waitForURL(`**/executions/${executionId}`);
         await page.getByRole('note').filter({ hasText: 'The connector changed since this run' }).waitFor();
         check(
-          (await page.getByRole('note').textContent())?.includes('reuses step_1'),
+          (await page.getByRole('note').textContent())?.includes('reuses step_1, step_3'),
           'the banner says the retry reuses step_1',
         );
         await shot('run-view-changed');
@@ -213,7 +231,9 @@ export const tests: E2ETest[] = [
         const retryId = page.url().split('/').pop() ?? '';
 
         log('the retry runs live and succeeds without calling step 1 again');
-        await node(page, 'step_2').waitFor();
+        await page
+          .locator('.run-node[data-node="step_2"]:is([data-status="running"], [data-status="success"])')
+          .waitFor({ timeout: 30_000 });
         if ((await node(page, 'step_2').getAttribute('data-status')) === 'running') {
           log('seen running');
           await shot('run-view-live');
@@ -221,7 +241,7 @@ export const tests: E2ETest[] = [
         await page
           .locator('.run-view-title .status-badge', { hasText: 'Success' })
           .waitFor({ timeout: 30_000 });
-        for (const id of ['step_1', 'step_2', 'output']) {
+        for (const id of ['step_1', 'step_2', 'step_3', 'output']) {
           await page.locator(`.run-node[data-node="${id}"][data-status="success"]`).waitFor();
         }
         check(
@@ -233,6 +253,7 @@ export const tests: E2ETest[] = [
           flaky.log.filter((r) => r.path === '/v2/contacts/101').length === 1,
           'the fixed URL called once',
         );
+        check(flaky.log.filter((r) => r.path === '/companies/101').length === 1, 'step 3 was reused too');
         await page.locator('.react-flow__node[data-id="step_2"]').click();
         await page
           .getByRole('complementary', { name: 'Step step_2' })

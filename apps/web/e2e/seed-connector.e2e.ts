@@ -194,11 +194,15 @@ export const tests: E2ETest[] = [
       await insp.getByText('→ "101"').waitFor();
       await shot('editor-edge-preview');
 
-      log('the run is in the executions list');
+      log('the run is in the executions list and opens on its graph');
       await page.getByRole('link', { name: 'Executions', exact: true }).click();
-      await page.getByRole('button', { name: 'Show steps of this run' }).first().click();
-      await page.getByText('Get company').first().waitFor();
+      await page.locator('tr[data-execution]').first().waitFor();
       await shot('executions');
+      await page
+        .getByRole('link', { name: /^Open run/ })
+        .first()
+        .click();
+      await page.locator('.run-node[data-node="step_3"][data-status="success"]').waitFor();
 
       log('dark theme');
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();

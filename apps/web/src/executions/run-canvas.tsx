@@ -16,6 +16,7 @@ import { edgeTypes } from '../editor/edges/edge-types';
 import type { CanvasEdge, CanvasNode } from '../editor/graph/canvas-types';
 import { nodeTypes as editorNodeTypes } from '../editor/nodes/node-types';
 import { useEditorStore } from '../editor/store/editor-store';
+import { isReused } from './run-model';
 
 const EDGE_OPTIONS = { type: 'data', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const PRO_OPTIONS = { hideAttribution: true };
@@ -23,18 +24,23 @@ const PRO_OPTIONS = { hideAttribution: true };
 /**
  * Wraps an editor node component (never a copy of it): the node draws itself as in the editor, status
  * and duration included; the wrapper adds what only a run has — the node's status for nodes that have
- * not run yet, and its attempt count.
+ * not run yet, its attempt count, and whether it was reused from the run this one retries.
  */
 function withRunInfo(Inner: ComponentType<NodeProps>) {
   return memo(function RunNode(props: NodeProps) {
     const step = useEditorStore((s) => s.stepsById.get(props.id));
+    const reused = useEditorStore((s) => (s.lastRun && step ? isReused(s.lastRun, step) : false));
     const status = step?.status ?? 'pending';
     const attempts = step?.attempts.length ?? 0;
     return (
       <div className={`run-node run-node-${status}`} data-status={status} data-node={props.id}>
         <Inner {...props} />
-        {attempts > 1 ? (
-          <span className="run-node-attempts" title={`${attempts} attempts`}>
+        {reused ? (
+          <span className="run-node-chip run-node-reused" title="Reused from the run this one retries">
+            Reused
+          </span>
+        ) : attempts > 1 ? (
+          <span className="run-node-chip run-node-attempts" title={`${attempts} attempts`}>
             {attempts} attempts
           </span>
         ) : null}

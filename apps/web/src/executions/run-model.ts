@@ -48,7 +48,7 @@ export function stepsForGraph(
     .filter((n) => !byId.has(n.id))
     .map((n) =>
       running.has(n.id)
-        ? placeholderStep(n, 'running', running.get(n.id) ?? null)
+        ? placeholderStep(n, 'running', running.get(n.id) || null)
         : placeholderStep(n, 'pending'),
     );
   return [...recorded, ...rest];

@@ -77,9 +77,16 @@ function RunView({ execution, running, channel }: RunViewProps) {
   const [store] = useState<EditorStore>(() =>
     createEditorStore({ graph: graph ?? undefined, layoutIfOverlapping: true, deferValidation: true }),
   );
+  // Running nodes: those whose `node.started` arrived, and the run's `current_step` (one that started
+  // before this page subscribed).
+  const runningNow = useMemo(() => {
+    const current = execution.current_step;
+    if (!isLive(execution) || !current || running.has(current)) return running;
+    return new Map(running).set(current, '');
+  }, [execution, running]);
   const steps = useMemo(
-    () => stepsForGraph(graph, execution.steps_executed ?? [], running),
-    [graph, execution.steps_executed, running],
+    () => stepsForGraph(graph, execution.steps_executed ?? [], runningNow),
+    [graph, execution.steps_executed, runningNow],
   );
   useEffect(() => {
     store.getState().setRun({ ...execution, steps_executed: steps });

@@ -147,6 +147,8 @@ describe('the run view', () => {
       body: { from_failed: true },
     });
     await waitFor(() => expect(runNode('output')?.dataset.status).toBe('success'));
+    expect(runNode('step_1')?.querySelector('.run-node-reused')?.textContent).toBe('Reused');
+    expect(runNode('step_2')?.querySelector('.run-node-reused')).toBeNull();
     expect(screen.getByRole('link', { name: 'Compare with previous' }).getAttribute('href')).toBe(
       `/executions/compare?a=${run.id}&b=${retry.id}`,
     );
@@ -180,6 +182,22 @@ class FakeEventSource {
 }
 
 describe('a running execution', () => {
+  it('shows the node the run is on when the page opens, before any event', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const final = retriedRun();
+    const running: Execution = {
+      ...final,
+      status: 'running',
+      current_step: 'step_2',
+      completed_at: null,
+      steps_executed: final.steps_executed?.slice(0, 1),
+    };
+    serve(() => [running]);
+    renderRun(final.id);
+    await waitFor(() => expect(runNode('step_2')?.dataset.status).toBe('running'));
+    expect(runNode('step_3')?.dataset.status).toBe('pending');
+  });
+
   it('updates as its events arrive, then reads the final run', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const final = retriedRun();

@@ -82,6 +82,17 @@ export function useLiveExecution(id: string): LiveExecution {
     }
     const source = new EventSource(executionsApi.eventsUrl(id), { withCredentials: true });
     setChannel('events');
+    // A node that started before the stream opened sent its `node.started` to nobody: after each result,
+    // the run is read again for its `current_step` (the node running now), at most every 300 ms.
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const refreshSoon = () => {
+      if (refresh === undefined) {
+        refresh = setTimeout(() => {
+          refresh = undefined;
+          if (!closed) void reload();
+        }, 300);
+      }
+    };
     const onStep = (event: MessageEvent<string>) => {
       const step = JSON.parse(event.data) as StepExecuted;
       setExecution((e) => (e ? withStep(e, step) : e));
@@ -91,6 +102,7 @@ export function useLiveExecution(id: string): LiveExecution {
         next.delete(step.step_id);
         return next;
       });
+      refreshSoon();
     };
     source.addEventListener('node.started', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as {
@@ -116,6 +128,7 @@ export function useLiveExecution(id: string): LiveExecution {
       closed = true;
       source.close();
       clearTimeout(timer);
+      clearTimeout(refresh);
     };
   }, [id, live, reload]);
 
