@@ -35,19 +35,25 @@ export function FlowRunPage() {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [flowError, setFlowError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen = false;
     const poll = async () => {
       try {
         const next = await flowsApi.getRun(id);
         if (!live) return;
+        seen = true;
         setRun(next);
         setError(null);
         if (!FINAL_RUN_STATUSES.includes(next.status)) timer = setTimeout(poll, POLL_MS);
       } catch (err) {
-        if (live) setError(errorMessage(err));
+        if (!live) return;
+        setError(errorMessage(err));
+        // A run already shown keeps being read (a network blip must not freeze it), less often.
+        if (seen) timer = setTimeout(poll, POLL_MS * 5);
       }
     };
     void poll();
@@ -64,7 +70,7 @@ export function FlowRunPage() {
     flowsApi
       .get(flowId)
       .then(setFlow)
-      .catch((err) => setError(errorMessage(err)));
+      .catch((err) => setFlowError(errorMessage(err)));
   }, [flowId]);
   useEffect(() => {
     if (!contactId) return;
@@ -74,7 +80,7 @@ export function FlowRunPage() {
       .catch(() => setContact(null));
   }, [contactId]);
 
-  if (error && !run) {
+  if ((error && !run) || flowError) {
     return (
       <div className="page">
         <EmptyState
@@ -85,7 +91,7 @@ export function FlowRunPage() {
             </Link>
           }
         >
-          {error}
+          {flowError ?? error}
         </EmptyState>
       </div>
     );
