@@ -220,7 +220,15 @@ export function ContactsPage() {
                         {name || <span className="faint">No name</span>}
                       </Link>
                     </td>
-                    <td className="mono">{c.email ?? '—'}</td>
+                    <td className="mono">
+                      {c.email ? (
+                        <Link className="contact-email-link" to={`/contacts/${c.id}`} tabIndex={-1}>
+                          {c.email}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>{c.company ?? <span className="faint">—</span>}</td>
                     <td
                       className="faint truncate contacts-enriched"
