@@ -69,6 +69,8 @@ interface LevelResult {
   p99: number;
   /** Statements the API process sent per execution (BEGIN/COMMIT not included). */
   statements: number;
+  /** CPU time of this process per execution (API, worker, runner, mock, client; and PGlite itself). */
+  cpuMs: number;
   /** The machine's 1-minute load average at the end of the level (2 cores shared with other work). */
   load: number;
 }
@@ -148,6 +150,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   for (const concurrency of LEVELS) {
     await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
     counter.reset();
+    const cpu = process.cpuUsage();
     const latencies: number[] = [];
     const deadline = performance.now() + SECONDS * 1000;
     const t0 = performance.now();
@@ -167,6 +170,10 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
       p95: pct(0.95),
       p99: pct(0.99),
       statements: counter.total / latencies.length,
+      cpuMs: (() => {
+        const used = process.cpuUsage(cpu);
+        return (used.user + used.system) / 1000 / latencies.length;
+      })(),
       load: loadavg()[0] ?? 0,
     });
     console.log(dialect, results.at(-1));
@@ -186,7 +193,7 @@ const rows: string[] = [];
 for (const dialect of dialects) {
   for (const r of await benchDialect(dialect)) {
     rows.push(
-      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.load.toFixed(1)} |`,
+      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.load.toFixed(1)} |`,
     );
   }
 }
@@ -198,8 +205,8 @@ local worker claims it, the runner runs the seed's 3-step chain against a 0 ms m
 each node's result as its own row, and commits the contact update, counters and final status in one
 transaction. Latency is from the \`execute\` request to the run's \`run.finished\` event.
 
-| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | load (1 min) |
-|---|---|---|---|---|---|---|---|---|
+| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | load (1 min) |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED

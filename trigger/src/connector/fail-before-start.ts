@@ -1,17 +1,10 @@
-import {
-  type ConnectorExecution,
-  claimExecution,
-  type Executor,
-  finishExecution,
-  incrementConnectorStats,
-  withTransaction,
-} from '@connectors/db';
+import { type ConnectorExecution, claimExecution, type Executor, finishExecution } from '@connectors/db';
 import type { RunEventSink } from '@connectors/runner';
 
 /**
  * Ends an execution that cannot start as `failed` with `message`, so the run shows why instead of
- * staying `pending`: claims it (as the runner would) and finishes it in one transaction, counting a
- * failed live run on the connector. Nothing is written when another worker holds it.
+ * staying `pending`: claims it (as the runner would) and finishes it, counting a failed live run on
+ * the connector in the same statement. Nothing is written when another worker holds it.
  *
  * @returns false when the execution was not claimable (finished, cancelled or held elsewhere).
  */
@@ -26,18 +19,13 @@ export async function failBeforeStart(
     leaseMs: options.leaseMs,
   });
   if (!claimed) return false;
-  const finished = await withTransaction(db, async (trx) => {
-    const done = await finishExecution(trx, {
-      executionId: execution.id,
-      workerId: options.workerId,
-      attempt: claimed.attempt,
-      status: 'failed',
-      error_message: options.message,
-    });
-    if (done && execution.mode === 'live') {
-      await incrementConnectorStats(trx, execution.workspace_id, execution.connector_id, 'failed');
-    }
-    return done;
+  const finished = await finishExecution(db, {
+    executionId: execution.id,
+    workerId: options.workerId,
+    attempt: claimed.attempt,
+    status: 'failed',
+    error_message: options.message,
+    ...(execution.mode === 'live' ? { count_as: 'failed' as const } : {}),
   });
   if (finished) {
     options.events?.publish({ type: 'run.finished', executionId: execution.id, status: 'failed' });

@@ -25,6 +25,36 @@ describeEachDialect('api key repository', (ctx) => {
     expect(await revokeApiKey(ctx.db, workspace.id, key.id)).toBe(false);
   });
 
+  it('writes last_used_at at most once a minute, and answers it as of now either way', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const hash = `h-${randomUUID()}`;
+    const key = await createApiKey(ctx.db, {
+      workspace_id: workspace.id,
+      name: 'a',
+      key_hash: hash,
+      prefix: 'p',
+    });
+    const stored = async () =>
+      (await ctx.db.selectFrom('api_keys').select('last_used_at').where('id', '=', key.id).executeTakeFirst())
+        ?.last_used_at;
+    const first = await findApiKeyByHash(ctx.db, hash);
+    const written = await stored();
+    expect(written).toBeInstanceOf(Date);
+    expect(first?.last_used_at).toEqual(written);
+    // Within the minute: nothing is written, and the answer is the stored time.
+    await findApiKeyByHash(ctx.db, hash);
+    expect(await stored()).toEqual(written);
+    // Older than a minute: written again.
+    await ctx.db
+      .updateTable('api_keys')
+      .set({ last_used_at: new Date(Date.now() - 5 * 60_000) })
+      .where('id', '=', key.id)
+      .execute();
+    const again = await findApiKeyByHash(ctx.db, hash);
+    expect((await stored())?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(again?.last_used_at?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('keeps hashes unique', async () => {
     const { workspace } = await seedWorkspace(ctx.db);
     const input = { workspace_id: workspace.id, name: 'a', key_hash: `h-${randomUUID()}`, prefix: 'p' };

@@ -5,10 +5,12 @@ import type { Executor } from '../database';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import { describeEachDialect } from '../testing/describe-each-dialect';
 import { EMPTY_GRAPH, seedConnector, seedWorkspace } from '../testing/fixtures';
+import { getConnector } from './connector.repository';
 import { createContact } from './contact.repository';
 import {
   cancelExecution,
   claimExecution,
+  claimExecutions,
   claimNextExecution,
   createExecution,
   deleteExecutionsCreatedBefore,
@@ -16,6 +18,7 @@ import {
   finishExecution,
   getExecution,
   getExecutionForWorker,
+  getRunContext,
   listExecutions,
   renewExecutionLease,
   setExecutionTriggerRunId,
@@ -153,6 +156,83 @@ describeEachDialect('execution repository', (ctx) => {
     const all = perWorker.flat();
     expect(all).toHaveLength(12);
     expect(new Set(all)).toEqual(created);
+  });
+
+  it('claims several runs in one statement, oldest first, and never one twice across claimers', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await seedConnector(ctx.db, workspace.id);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) created.push((await newExecution(ctx.db, workspace.id, connector.id)).id);
+    const first = await claimExecutions(ctx.db, { workerId: 'w1', leaseMs: LEASE, limit: 3 });
+    expect(first.map((e) => e.id)).toEqual(created.slice(0, 3));
+    expect(first.every((e) => e.status === 'running' && e.leased_by === 'w1' && e.attempt === 1)).toBe(true);
+    const [a, b] = await Promise.all([
+      claimExecutions(ctx.db, { workerId: 'w2', leaseMs: LEASE, limit: 3 }),
+      claimExecutions(ctx.db, { workerId: 'w3', leaseMs: LEASE, limit: 3 }),
+    ]);
+    const rest = [...a, ...b].map((e) => e.id);
+    expect(rest).toHaveLength(4);
+    expect(new Set(rest)).toEqual(new Set(created.slice(3)));
+    expect(await claimExecutions(ctx.db, { workerId: 'w4', leaseMs: LEASE, limit: 5 })).toEqual([]);
+    expect(await claimExecutions(ctx.db, { workerId: 'w4', leaseMs: LEASE, limit: 0 })).toEqual([]);
+  });
+
+  it('finishes and counts the run on its connector in one statement, only while the lease is held', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await seedConnector(ctx.db, workspace.id);
+    const execution = await newExecution(ctx.db, workspace.id, connector.id);
+    const claimed = await claimExecution(ctx.db, {
+      executionId: execution.id,
+      workerId: 'w1',
+      leaseMs: LEASE,
+    });
+    if (!claimed) throw new Error('not claimed');
+    const end = { status: 'success' as const, count_as: 'success' as const };
+    expect(await finishExecution(ctx.db, { ...lease(claimed), attempt: 0, ...end })).toBe(false);
+    expect(await getConnector(ctx.db, workspace.id, connector.id)).toMatchObject({ total_executions: 0 });
+    expect(await finishExecution(ctx.db, { ...lease(claimed), ...end })).toBe(true);
+    expect(await finishExecution(ctx.db, { ...lease(claimed), ...end })).toBe(false);
+    expect(await getConnector(ctx.db, workspace.id, connector.id)).toMatchObject({
+      total_executions: 1,
+      successful_executions: 1,
+      failed_executions: 0,
+      last_executed_at: expect.any(Date),
+    });
+    expect(await getExecution(ctx.db, workspace.id, execution.id)).toMatchObject({
+      status: 'success',
+      lease_expires_at: null,
+    });
+  });
+
+  it('reads a run’s connector settings and contact in one statement, naming its first step', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await seedConnector(ctx.db, workspace.id);
+    const contact = await createContact(ctx.db, workspace.id, { email: 'a@b.co', metadata: { x: 1 } });
+    const execution = await newExecution(ctx.db, workspace.id, connector.id, { contact_id: contact.id });
+    const claimed = await claimExecution(ctx.db, {
+      executionId: execution.id,
+      workerId: 'w1',
+      leaseMs: LEASE,
+    });
+    if (!claimed) throw new Error('not claimed');
+    const context = await getRunContext(ctx.db, claimed, { ...lease(claimed), currentStep: 'step_1' });
+    expect(context?.connector).toEqual({
+      timeout_ms: connector.timeout_ms,
+      max_retries: connector.max_retries,
+      continue_on_error: connector.continue_on_error,
+    });
+    expect(context?.contact).toEqual(contact);
+    expect((await getExecution(ctx.db, workspace.id, execution.id))?.current_step).toBe('step_1');
+    // Without a contact, or with another holder's token: no contact, and current_step left alone.
+    const other = await getRunContext(
+      ctx.db,
+      { ...claimed, contact_id: null },
+      { ...lease(claimed), workerId: 'w2', currentStep: 'x' },
+    );
+    expect(other?.contact).toBeUndefined();
+    expect((await getExecution(ctx.db, workspace.id, execution.id))?.current_step).toBe('step_1');
+    const { workspace: elsewhere } = await seedWorkspace(ctx.db);
+    expect(await getRunContext(ctx.db, { ...claimed, workspace_id: elsewhere.id })).toBeUndefined();
   });
 
   it('lets only one of many concurrent claims of one given run win', async () => {

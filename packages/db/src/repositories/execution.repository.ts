@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
 import { isUuid } from '../sql/is-uuid';
@@ -372,16 +372,30 @@ export interface RunContext {
 
 /**
  * The connector settings and the contact of an execution, read in one statement (the runner's start).
- * Undefined when the connector was deleted. Scoped by the execution's own workspace.
+ * With `step`, the same statement sets the execution's `current_step` (only while `step` holds the
+ * lease): the node the run starts with. Undefined when the connector was deleted. Scoped by the
+ * execution's own workspace.
  */
 export async function getRunContext(
   db: Executor,
   execution: Pick<ConnectorExecution, 'workspace_id' | 'connector_id' | 'contact_id'>,
+  step?: LeaseToken & { currentStep: string | null },
 ): Promise<RunContext | undefined> {
   if (!isUuid(execution.connector_id)) return undefined;
   const contactId =
     execution.contact_id !== null && isUuid(execution.contact_id) ? execution.contact_id : null;
-  const row = await db
+  // The CTE adds nothing the select reads: seen from the select, it is the plain query creator.
+  const from: QueryCreator<Database> =
+    step === undefined || !isUuid(step.executionId)
+      ? db
+      : (db.with('step', (qb) =>
+          qb
+            .updateTable('connector_executions')
+            .set({ current_step: step.currentStep, updated_at: sql<Date>`now()` })
+            .where((eb) => heldBy(eb, step))
+            .returning('id'),
+        ) as unknown as QueryCreator<Database>);
+  const row = await from
     .selectFrom('connectors')
     .leftJoin('contacts', (join) =>
       contactId === null

@@ -3,7 +3,12 @@ import type { Executor } from '../database';
 import { describeEachDialect } from '../testing/describe-each-dialect';
 import { EMPTY_GRAPH, seedConnector, seedWorkspace } from '../testing/fixtures';
 import { claimExecution, createExecution } from './execution.repository';
-import { copyNodeResults, listNodeResults, recordNodeResult } from './node-result.repository';
+import {
+  copyNodeResults,
+  listNodeResults,
+  recordNodeResult,
+  recordNodeResultWithStep,
+} from './node-result.repository';
 
 async function seedExecution(db: Executor) {
   const { workspace } = await seedWorkspace(db);
@@ -15,6 +20,15 @@ async function seedExecution(db: Executor) {
     graph_snapshot: EMPTY_GRAPH,
   });
   return { workspaceId: workspace.id, connectorId: connector.id, executionId: execution.id };
+}
+
+async function currentStep(db: Executor, executionId: string) {
+  const row = await db
+    .selectFrom('connector_executions')
+    .select('current_step')
+    .where('id', '=', executionId)
+    .executeTakeFirst();
+  return row?.current_step;
 }
 
 describeEachDialect('node result repository', (ctx) => {
@@ -103,6 +117,48 @@ describeEachDialect('node result repository', (ctx) => {
     expect(await recordNodeResult(ctx.db, { ...row, node_id: 'a' }, { workerId: 'w1', attempt: 1 })).toBe(
       true,
     );
+  });
+
+  it('records a result and names the next step in one statement; the step only for the lease holder', async () => {
+    const { workspaceId, executionId } = await seedExecution(ctx.db);
+    const claimed = await claimExecution(ctx.db, { executionId, workerId: 'w1', leaseMs: 60_000 });
+    if (!claimed) throw new Error('not claimed');
+    const row = {
+      execution_id: executionId,
+      workspace_id: workspaceId,
+      node_type: 'http',
+      status: 'success' as const,
+    };
+    const holder = { executionId, workerId: 'w1', attempt: 1 };
+    expect(
+      await recordNodeResultWithStep(ctx.db, { ...row, node_id: 'a' }, { ...holder, currentStep: 'b' }),
+    ).toBe(true);
+    expect(await currentStep(ctx.db, executionId)).toBe('b');
+    // Another worker's token: the result is still recorded (first wins), the step is not touched.
+    expect(
+      await recordNodeResultWithStep(
+        ctx.db,
+        { ...row, node_id: 'b' },
+        { ...holder, workerId: 'w2', currentStep: 'c' },
+      ),
+    ).toBe(true);
+    expect(await currentStep(ctx.db, executionId)).toBe('b');
+    expect(
+      await recordNodeResultWithStep(ctx.db, { ...row, node_id: 'a' }, { ...holder, currentStep: 'z' }),
+    ).toBe(false);
+    expect((await listNodeResults(ctx.db, workspaceId, executionId)).map((r) => r.node_id)).toEqual([
+      'a',
+      'b',
+    ]);
+    // Another workspace's execution gets no row.
+    const other = await seedExecution(ctx.db);
+    expect(
+      await recordNodeResultWithStep(
+        ctx.db,
+        { ...row, workspace_id: other.workspaceId, node_id: 'q' },
+        { ...holder, currentStep: null },
+      ),
+    ).toBe(false);
   });
 
   it('copies chosen results to a retry, keeping their order', async () => {

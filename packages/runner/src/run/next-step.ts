@@ -6,8 +6,8 @@ import { effectiveSourceHandle, type Graph, type GraphEdge, type NodeResult } fr
  * it starts. It follows the engine's rule: a node starts once every incoming edge is settled and its
  * join (`all` by default, or `any`) is met by the edges its sources left through.
  *
- * Only a display hint: when it cannot tell (the first node, a node waiting on another branch) it
- * answers `undefined` and the runner writes `current_step` when the node starts, as before.
+ * Only a display hint: when it cannot tell (a node waiting on another branch, the second of two
+ * parallel starts) it answers `undefined` and the runner writes `current_step` when the node starts.
  */
 export class NextStepForecast {
   private readonly nodes: Map<string, Graph['nodes'][number]>;
@@ -24,6 +24,14 @@ export class NextStepForecast {
       this.incoming.set(edge.target, [...(this.incoming.get(edge.target) ?? []), edge]);
     }
     for (const result of completed) this.handles.set(result.nodeId, result.handle);
+  }
+
+  /** The node the engine starts first: the first, in graph order, not finished yet and ready to run. */
+  start(): string | undefined {
+    for (const node of this.nodes.values()) {
+      if (!this.handles.has(node.id) && this.ready(node.id)) return node.id;
+    }
+    return undefined;
   }
 
   /** Records `result` and returns the node that becomes ready to run because of it, if there is one. */

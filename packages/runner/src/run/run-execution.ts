@@ -14,9 +14,10 @@ import { type RunGraphResult, runGraph, systemClock } from '@connectors/engine/r
 import { createSecretResolver } from '../secrets/secret-resolver';
 import { commitRun, type RunEnd } from './commit-run';
 import { startLeaseKeeper } from './lease-keeper';
+import { NextStepForecast } from './next-step';
 import { rowToNodeResult } from './node-result-rows';
 import { RunStop } from './run-interrupt';
-import { createRunRecorder } from './run-recorder';
+import { createRunRecorder, stepId } from './run-recorder';
 import { consoleLogger, type RunnerDeps } from './runner-deps';
 
 /** How a call to `runExecution` ended. A failed run is `finished` with status `failed`. */
@@ -166,26 +167,34 @@ async function runToEnd(
 ): Promise<RunEnd> {
   const { db } = deps;
   const workspaceId = execution.workspace_id;
-  // Connector settings and contact in one read; the graph is the execution's own snapshot.
-  const context = await getRunContext(db, execution);
-  if (!context) return failedEnd('The connector was deleted before the run started');
-  const { connector, contact } = context;
   const parsed = parseGraph(execution.graph_snapshot);
-  if (!parsed.graph) {
-    const first = parsed.problems[0]?.message ?? 'unreadable graph';
-    return failedEnd(`The connector's graph cannot run: ${first}`);
-  }
-  const graph = parsed.graph;
   const completed = mayHaveResults(execution)
     ? (await listNodeResults(db, workspaceId, execution.id)).map(rowToNodeResult)
     : [];
+  const forecast = parsed.graph ? new NextStepForecast(parsed.graph, completed) : undefined;
+  // The node the engine starts first is named as the current step by the same statement that reads
+  // the connector's settings and the contact.
+  const first = forecast?.start();
+  const context = await getRunContext(
+    db,
+    execution,
+    first === undefined ? undefined : { ...lease, currentStep: stepId(first) },
+  );
+  if (!context) return failedEnd('The connector was deleted before the run started');
+  const { connector, contact } = context;
+  if (!parsed.graph || !forecast) {
+    const problem = parsed.problems[0]?.message ?? 'unreadable graph';
+    return failedEnd(`The connector's graph cannot run: ${problem}`);
+  }
+  const graph = parsed.graph;
   const secrets = createSecretResolver({ db, cipher: deps.cipher, workspaceId });
   const recorder = createRunRecorder({
     db,
     workspaceId,
     lease,
     graph,
-    completed,
+    forecast,
+    announced: first,
     stop,
     secrets,
     events: deps.events,

@@ -9,7 +9,7 @@ import type { Graph, NodeResult } from '@connectors/engine';
 import type { RunRecorder } from '@connectors/engine/runtime';
 import { nodeSecretReferences } from '../secrets/node-secret-references';
 import type { RunSecretResolver } from '../secrets/secret-resolver';
-import { NextStepForecast } from './next-step';
+import type { NextStepForecast } from './next-step';
 import { nodeResultToRow } from './node-result-rows';
 import type { RunEventSink } from './run-events';
 import { RunInterrupt, type RunStop } from './run-interrupt';
@@ -25,8 +25,8 @@ function answeredHost(result: NodeResult): string | undefined {
   }
 }
 
-/** `current_step` holds at most this many characters. */
-const stepId = (nodeId: string) => nodeId.slice(0, 100);
+/** A node id as `current_step` holds it (at most 100 characters). */
+export const stepId = (nodeId: string) => nodeId.slice(0, 100);
 
 /**
  * The engine's recorder for one run: each finished node is one inserted row (never a rewrite), awaited
@@ -43,17 +43,19 @@ export function createRunRecorder(options: {
   workspaceId: string;
   lease: LeaseToken;
   graph: Graph;
-  /** The results the run resumes from (they settle edges just like fresh ones). */
-  completed?: readonly NodeResult[];
+  /** Follows the run to name the next node (built over the results the run resumes from). */
+  forecast: NextStepForecast;
+  /** The node already written as `current_step` before the engine started (see `getRunContext`). */
+  announced?: string | undefined;
   stop: RunStop;
   secrets: RunSecretResolver;
   events?: RunEventSink | undefined;
 }): RunRecorder {
   const { db, lease, stop, events } = options;
   const nodes = new Map(options.graph.nodes.map((n) => [n.id, n]));
-  const forecast = new NextStepForecast(options.graph, options.completed);
-  /** The node the last insert named as `current_step`, until it starts. */
-  let announced: string | undefined;
+  const { forecast } = options;
+  /** The node the last write named as `current_step`, until it starts. */
+  let announced = options.announced;
   return {
     async nodeStarted(event) {
       events?.publish({ type: 'node.started', executionId: lease.executionId, ...event });
