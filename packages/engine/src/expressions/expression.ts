@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { type AstNode, walkAst } from './ast';
+import { linearDistinct } from './distinct';
 import { ExpressionError, type ExpressionErrorCode } from './expression.error';
 import { type ExpressionLimits, limitsKey, resolveLimits } from './limits';
 import { LruCache } from './lru-cache';
@@ -184,6 +185,8 @@ function installGuards(expression: jsonata.Expression, source: string, limits: E
     (str: string | undefined, width: number, char?: string) => guardedPad(str, width, char, limits, source),
     '<s-ns?:s>',
   );
+  // The original is quadratic in one built-in call, which the time budget cannot interrupt.
+  expression.registerFunction('distinct', (arr: unknown) => linearDistinct(arr), '<x:x>');
   // JSONata looks this hook up by symbol in the environment and awaits it after every evaluation step.
   const exitHook = (node: AstNode, _input: unknown, _environment: unknown, result: unknown) => {
     if (typeof result === 'string' && result.length > limits.maxStringLength) {
