@@ -1,6 +1,7 @@
 import {
   advanceBulkRun,
-  type BulkRun,
+  type BulkRunSummary,
+  bulkRunContactSlice,
   bulkRunProgress,
   type Connector,
   completeBulkRun,
@@ -100,14 +101,14 @@ export class BulkRunner {
   }
 
   /** Hands out the next slice of a bulk run, or completes it when everything was handed out and ended. */
-  private async step(ctx: AppContext, bulkRun: BulkRun): Promise<void> {
+  private async step(ctx: AppContext, bulkRun: BulkRunSummary): Promise<void> {
     if (bulkRun.queued >= bulkRun.total) {
       const progress = await bulkRunProgress(ctx.db, bulkRun);
       if (progress.finished >= bulkRun.total) await completeBulkRun(ctx.db, bulkRun.id);
       return;
     }
     const target = await loadTarget(ctx, bulkRun);
-    const slice = bulkRun.contact_ids.slice(bulkRun.queued, bulkRun.queued + BULK_SLICE);
+    const slice = await bulkRunContactSlice(ctx.db, bulkRun.id, bulkRun.queued, BULK_SLICE);
     let handled = 0;
     let skipped = 0;
     for (const contactId of slice) {
@@ -129,7 +130,7 @@ export class BulkRunner {
   /** Creates and dispatches one contact's item (or finds the one a crashed attempt created). */
   private async item(
     ctx: AppContext,
-    bulkRun: BulkRun,
+    bulkRun: BulkRunSummary,
     target: Target,
     contactId: string,
   ): Promise<ItemResult> {
@@ -176,7 +177,7 @@ export class BulkRunner {
 /** What a bulk run runs, if it still can (deleted, disabled or broken: its remaining contacts are skipped). */
 type Target = { kind: 'connector'; connector: Connector } | { kind: 'flow'; flow: Flow };
 
-async function loadTarget(ctx: AppContext, bulkRun: BulkRun): Promise<Target | undefined> {
+async function loadTarget(ctx: AppContext, bulkRun: BulkRunSummary): Promise<Target | undefined> {
   if (bulkRun.kind === 'flow') {
     const flow = await getFlow(ctx.db, bulkRun.workspace_id, bulkRun.target_id);
     return flow && flowProblems(flow.config).ok ? { kind: 'flow', flow } : undefined;

@@ -1,5 +1,5 @@
 import {
-  type BulkRun,
+  type BulkRunSummary,
   bulkRunProgress,
   completeBulkRun,
   createBulkRun,
@@ -17,7 +17,7 @@ import { bulkBodySchema } from '../schemas/bulk-run.schema';
 import { runnableFlow } from './flows.routes';
 
 /** A bulk run with its progress counted from its items; completed (and stored so) once all ended. */
-async function bulkRunView(db: Executor, row: BulkRun) {
+async function bulkRunView(db: Executor, row: BulkRunSummary) {
   const progress = await bulkRunProgress(db, row);
   let { status, completed_at } = row;
   if (status === 'running' && row.queued >= row.total && progress.finished >= row.total) {

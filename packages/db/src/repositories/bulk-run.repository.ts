@@ -4,6 +4,24 @@ import { isUuid } from '../sql/is-uuid';
 import { jsonb } from '../sql/jsonb';
 import type { BulkRun, BulkRunKind } from '../tables/bulk-run.table';
 
+/** A bulk run without its (possibly long) list of contacts: what status reads and the runner need. */
+export type BulkRunSummary = Omit<BulkRun, 'contact_ids'>;
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'workspace_id',
+  'kind',
+  'target_id',
+  'status',
+  'total',
+  'queued',
+  'skipped',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
 /** A new bulk run over a fixed list of contacts. */
 export interface CreateBulkRunInput {
   kind: BulkRunKind;
@@ -58,15 +76,30 @@ export async function getBulkRun(
 }
 
 /** Running bulk runs of every workspace, oldest first: what the dispatcher (re)takes at start. */
-export async function listRunningBulkRuns(db: Executor, limit = 100): Promise<BulkRun[]> {
+export async function listRunningBulkRuns(db: Executor, limit = 100): Promise<BulkRunSummary[]> {
   return db
     .selectFrom('bulk_runs')
-    .selectAll()
+    .select(SUMMARY_COLUMNS)
     .where('status', '=', 'running')
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** `count` contact ids of a bulk run from position `from` (0-based), read inside the database. */
+export async function bulkRunContactSlice(
+  db: Executor,
+  id: string,
+  from: number,
+  count: number,
+): Promise<string[]> {
+  const rows = await sql<{ contact_id: string }>`
+    SELECT t.contact_id FROM bulk_runs b,
+      jsonb_array_elements_text(b.contact_ids) WITH ORDINALITY AS t(contact_id, position)
+    WHERE b.id = ${id} AND t.position > ${from} AND t.position <= ${from + count}
+    ORDER BY t.position`.execute(db);
+  return rows.rows.map((row) => row.contact_id);
 }
 
 /**
@@ -106,7 +139,7 @@ export async function completeBulkRun(db: Executor, id: string): Promise<boolean
 }
 
 /** Counts a bulk run's items by outcome, and the contact fields they changed. */
-export async function bulkRunProgress(db: Executor, bulkRun: BulkRun): Promise<BulkRunProgress> {
+export async function bulkRunProgress(db: Executor, bulkRun: BulkRunSummary): Promise<BulkRunProgress> {
   const items = bulkRun.kind === 'connector' ? 'connector_executions' : 'flow_runs';
   const counts = await db
     .selectFrom(items)
