@@ -135,6 +135,17 @@ export const tests: E2ETest[] = [
         await bulk.getByRole('button', { name: 'Run on all contacts' }).click();
         await bulk.getByText(/^All 3 runs succeeded; \d+ fields? changed\.$/).waitFor({ timeout: 60_000 });
         await shot('flows-bulk-progress');
+        await bulk.getByRole('button', { name: 'Done' }).click();
+
+        log('a connector on every contact, from the connectors list');
+        await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+        await page.getByRole('button', { name: 'Run HubSpot enrichment for contacts' }).click();
+        const fromConnector = page.getByRole('dialog', { name: 'Run HubSpot enrichment for contacts' });
+        await fromConnector.getByLabel('Contacts').fill('grace');
+        await fromConnector.getByRole('button', { name: 'Run on contacts matching “grace”' }).click();
+        await fromConnector
+          .getByText(/^All 1 run succeeded; \d+ fields? changed\.$/)
+          .waitFor({ timeout: 30_000 });
       } finally {
         mock.requests.length = 0;
       }

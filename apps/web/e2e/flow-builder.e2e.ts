@@ -1,4 +1,5 @@
 import { check, type E2ETest } from './support/e2e-context';
+import { editorDriver } from './support/editor-driver';
 import { api, hubspotConnector } from './support/flow-fixtures';
 import { HUBSPOT_TOKEN } from './support/mock-hubspot';
 
@@ -42,14 +43,16 @@ export const tests: E2ETest[] = [
         await page.locator('.cn-node[data-node-id="trigger"] .cn-node-title').click();
         await insp.getByRole('radio', { name: /When a contact is created/ }).check();
 
-        log('add the connector from the palette: its form comes from the input schema');
-        await page.getByRole('button', { name: /HubSpot enrichment/ }).click();
+        log('drag the connector from the palette: its form comes from the input schema');
+        await page
+          .locator('.palette-item[data-connector-id]')
+          .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 620, y: 300 } });
         await page.locator('.cn-node[data-node-id="connector_1"]').waitFor();
         check(
           (await insp.getByRole('combobox', { name: /E-mail/ }).inputValue()) === '{{contact.email}}',
           'the email input is filled from the contact',
         );
-        check((await page.locator('.react-flow__edge').count()) === 1, 'the trigger is connected to it');
+        await editorDriver(page).connect('trigger', 'success', 'connector_1');
         await page
           .locator('.cn-node[data-node-id="connector_1"]')
           .getByRole('button', { name: 'Show steps' })
