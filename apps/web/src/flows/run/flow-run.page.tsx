@@ -1,11 +1,12 @@
 import '../../styles/flows.css';
-import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Contact, contactsApi } from '../../api/contacts.api';
 import { FINAL_RUN_STATUSES, type Flow, type FlowRun, flowsApi } from '../../api/flows.api';
 import { contactLabel } from '../../contacts/contact-picker';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
+import type { CanvasEdge, CanvasNode } from '../../editor/graph/canvas-types';
 import type { EditorStore } from '../../editor/store/editor-store';
 import { EditorStoreProvider } from '../../editor/store/editor-store';
 import { StatusBadge } from '../../executions/status-badge';
@@ -127,6 +128,29 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
     store?.setState({ stepsById: steps });
   }, [store, steps]);
   const nodes = store?.getState().nodes ?? [];
+  // The node selected on the canvas is the step highlighted beside it, and the other way round.
+  const canvas = useRef<ReactFlowInstance<CanvasNode, CanvasEdge> | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(
+    () => store?.subscribe((state) => setSelected(state.nodes.find((n) => n.selected)?.id ?? null)),
+    [store],
+  );
+  const showNode = (id: string) => {
+    const node = store?.getState().nodes.find((n) => n.id === id);
+    if (!store || !node) return;
+    store.getState().selectOnly({ nodes: [id] });
+    void canvas.current?.setCenter(
+      node.position.x + (node.measured?.width ?? 236) / 2,
+      node.position.y + (node.measured?.height ?? 100) / 2,
+      { zoom: canvas.current.getZoom(), duration: 250 },
+    );
+  };
+  useEffect(() => {
+    if (selected)
+      document
+        .querySelector(`.fl-run-step[data-node-id="${selected}"]`)
+        ?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   const finished = FINAL_RUN_STATUSES.includes(run.status);
   const elapsed =
     run.started_at && run.completed_at
@@ -200,6 +224,9 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
                     readOnly
                     nodeTypes={flowNodeTypes}
                     ariaLabel={`Run of ${flow.name} (read-only)`}
+                    onInit={(instance) => {
+                      canvas.current = instance;
+                    }}
                   />
                 </ReactFlowProvider>
               </EditorStoreProvider>
@@ -252,12 +279,21 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
                       ? byId.get((node.data as { connectorId: string }).connectorId)
                       : undefined;
                   return (
-                    <li key={node.id} className="fl-run-step" data-node-id={node.id}>
+                    <li
+                      key={node.id}
+                      className={selected === node.id ? 'fl-run-step is-selected' : 'fl-run-step'}
+                      data-node-id={node.id}
+                    >
                       <div className="fl-run-step-head">
-                        <span className="fl-run-step-name">
+                        <button
+                          type="button"
+                          className="fl-run-step-name"
+                          onClick={() => showNode(node.id)}
+                          title="Show on the canvas"
+                        >
                           {connector?.icon ? `${connector.icon} ` : ''}
                           {node.data.name || node.id}
-                        </span>
+                        </button>
                         <StatusBadge status={step?.status ?? (finished ? 'skipped' : 'pending')} />
                       </div>
                       <div className="fl-run-step-meta faint">
@@ -265,6 +301,16 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
                         {step?.duration_ms != null ? <span>{duration(step.duration_ms)}</span> : null}
                       </div>
                       {step?.error ? <p className="field-error">{step.error.message}</p> : null}
+                      {step && step.output !== null && step.output !== undefined ? (
+                        <details className="fl-output">
+                          <summary>
+                            {node.type === 'condition' ? `Result: ${String(step.output)}` : 'Output'}
+                          </summary>
+                          {node.type === 'condition' ? null : (
+                            <pre>{JSON.stringify(step.output, null, 2)}</pre>
+                          )}
+                        </details>
+                      ) : null}
                       {children.map((execution) => (
                         <Link
                           key={execution.id}

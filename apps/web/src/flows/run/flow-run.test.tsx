@@ -1,4 +1,5 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, FlowRun } from '../../api/flows.api';
@@ -51,7 +52,7 @@ const step = (id: string, status: 'success' | 'failed' | 'skipped', error?: stri
   finished_at: '2026-01-01T00:00:01Z',
   duration_ms: 40,
   edge_values: {},
-  output: null,
+  output: id === 'trigger' ? { email: 'ada@example.com' } : null,
   error: error ? { message: error, code: 'x' } : null,
 });
 
@@ -156,5 +157,18 @@ describe('flow run view', () => {
     expect(within(details).getByRole('link', { name: 'Ada · ada@example.com' }).getAttribute('href')).toBe(
       '/contacts/k-1',
     );
+
+    // A step's output, and a step that shows its node on the canvas.
+    const trigger = details.querySelector('.fl-run-step[data-node-id="trigger"]') as HTMLElement;
+    expect(JSON.parse(trigger.querySelector('.fl-output pre')?.textContent ?? '')).toEqual({
+      email: 'ada@example.com',
+    });
+    await userEvent.click(within(details).getByRole('button', { name: 'Tag' }));
+    await waitFor(() =>
+      expect(
+        document.querySelector('.cn-node[data-node-id="update_1"]')?.classList.contains('is-selected'),
+      ).toBe(true),
+    );
+    expect(details.querySelector('.fl-run-step.is-selected')?.getAttribute('data-node-id')).toBe('update_1');
   });
 });
