@@ -32,6 +32,7 @@ export const tests: E2ETest[] = [
         log('create a flow');
         await page.getByRole('link', { name: 'Flows', exact: true }).click();
         await page.getByRole('heading', { name: 'No flows yet' }).waitFor();
+        await shot('flows-empty');
         await page.getByRole('button', { name: 'New flow' }).click();
         await page.getByLabel('Name').fill('Tag technology contacts');
         await page.getByRole('button', { name: 'Create flow' }).click();
@@ -117,6 +118,8 @@ export const tests: E2ETest[] = [
 
         log('a new contact starts the flow');
         await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+        await page.getByRole('heading', { name: 'No contacts yet' }).waitFor();
+        await shot('contacts-empty');
         await page.getByRole('button', { name: 'New contact' }).first().click();
         await page.getByLabel('E-mail').fill('ada@example.com');
         await page.getByRole('button', { name: 'Add contact' }).click();
