@@ -285,6 +285,13 @@ export const tests: E2ETest[] = [
           'step_1 did the same in both runs',
         );
         await shot('run-compare');
+
+        log('the failed run in the dark theme');
+        await page.goto(`${baseUrl}/executions/${executionId}`);
+        await page.locator('.react-flow__node.selected[data-id="step_2"]').waitFor();
+        await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+        await shot('run-view-dark');
+        await page.getByRole('button', { name: 'Switch to light theme' }).click();
       } finally {
         await flaky.close();
       }

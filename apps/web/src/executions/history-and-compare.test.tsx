@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Execution } from '../api/executions.api';
@@ -7,6 +7,8 @@ import { ComparePage } from './compare.page';
 import { ExecutionsPage } from './executions.page';
 import { failedRun, retriedRun } from './run-fixtures';
 
+// React Flow renders over several frames: on a busy machine that takes longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 /** Answers the history's and the compare page's requests from fixtures; records the paths asked. */
 function serve(runs: Execution[], pages: Record<string, { data: Execution[]; next_cursor: string | null }>) {
   const asked: string[] = [];

@@ -136,7 +136,12 @@ export function buildTimeline(execution: Execution, steps: readonly StepExecuted
       return { step, reused: false, start, end: Math.max(end, start), attempts, waits };
     })
     .sort((a, b) => Number(b.reused) - Number(a.reused) || a.start - b.start || a.end - b.end);
-  const runEnd = Number.isFinite(time(execution.completed_at)) ? time(execution.completed_at) - origin : 0;
+  // A run still going reaches `now`; one that ended, its completion.
+  const runEnd = Number.isFinite(time(execution.completed_at))
+    ? time(execution.completed_at) - origin
+    : Number.isFinite(time(execution.started_at))
+      ? now - origin
+      : 0;
   const total = Math.max(
     1,
     runEnd,

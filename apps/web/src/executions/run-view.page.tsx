@@ -242,7 +242,7 @@ function RunScreen({
             {changes.changed_steps.map((s) => (
               <code key={s}>{s}</code>
             ))}{' '}
-            {failedChanged ? 'include the failed step. ' : ''}
+            {failedChanged ? 'changed (the failed step included). ' : 'changed. '}
             {changes.reusable_steps.length
               ? `Retry from the failed step reuses ${changes.reusable_steps.join(', ')}.`
               : 'A retry runs every step again.'}

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Execution } from '../api/executions.api';
@@ -8,6 +8,8 @@ import { RunViewPage } from './run-view.page';
 
 type Call = { method: string; path: string; body: unknown };
 
+// React Flow renders over several frames: on a busy machine that takes longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 /** Answers the API from a table of runs (the component's only I/O); records every call. */
 function serve(runs: () => Execution[], extra: (call: Call) => unknown = () => undefined) {
   const calls: Call[] = [];
