@@ -1,6 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Connector } from '../api/connectors.api';
-import { connectorsApi } from '../api/connectors.api';
+import { type Connector, connectorsApi } from '../api/connectors.api';
 
 interface FlowConnectors {
   /** The workspace's connectors, by name; null while loading. */

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Connector } from '../../api/connectors.api';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
 import { fitWholeGraph } from '../../editor/canvas/fit-view';
+import { NODE_DRAG_TYPE } from '../../editor/canvas/palette';
 import { useEditorShortcuts } from '../../editor/canvas/use-editor-shortcuts';
 import { EditorHeader } from '../../editor/editor-header';
 import type { CanvasEdge, CanvasNode, CanvasNodeType } from '../../editor/graph/canvas-types';
@@ -137,7 +138,7 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
   const onDropItem = useCallback(
     (event: React.DragEvent, position: { x: number; y: number }) => {
       const connectorId = event.dataTransfer.getData(CONNECTOR_DRAG_TYPE);
-      const type = event.dataTransfer.getData('application/x-connectors-node') as CanvasNodeType;
+      const type = event.dataTransfer.getData(NODE_DRAG_TYPE) as CanvasNodeType;
       if (connectorId) {
         const connector = byId.get(connectorId);
         if (connector) store.getState().insertNode(connectorNode(connector, position));
