@@ -82,7 +82,13 @@ function RunView({ execution, running, channel }: RunViewProps) {
   const runningNow = useMemo(() => {
     const current = execution.current_step;
     if (!isLive(execution) || !current || running.has(current)) return running;
-    return new Map(running).set(current, '');
+    // Its start was not heard: it started no earlier than the run, nor than the last step of this run
+    // that finished before it.
+    const since = [execution.started_at, ...(execution.steps_executed ?? []).map((s) => s.finished_at)]
+      .filter((t): t is string => !!t && t >= execution.created_at)
+      .sort()
+      .pop();
+    return new Map(running).set(current, since ?? '');
   }, [execution, running]);
   const steps = useMemo(
     () => stepsForGraph(graph, execution.steps_executed ?? [], runningNow),
