@@ -5,6 +5,7 @@ import {
   claimExecutionsPerWorkspace,
   expireAllExecutionLeases,
   failExhaustedExecutions,
+  vacuumRunTables,
 } from '@connectors/db';
 import { consoleLogger, RunInterrupt, type RunnerDeps, runExecution } from '@connectors/runner';
 import type { ExecutionEventBus } from '../events/execution-event-bus';
@@ -30,10 +31,14 @@ export interface LocalWorkerOptions {
    * of this very app, so its lease is expired at once instead of waited out.
    */
   exclusiveDatabase?: boolean;
+  /** With `exclusiveDatabase`: runs ended between two vacuums of the run tables. Default 1000. */
+  vacuumEveryRuns?: number;
   workerId?: string;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
+/** On a database this process owns (PGlite, no autovacuum), runs ended between two vacuums. */
+const VACUUM_EVERY_RUNS = 1_000;
 const DEFAULT_GRACE_MS = 5_000;
 /** After interrupting, how long to wait for runs to hand their leases back before giving up on them. */
 const INTERRUPT_WAIT_MS = 5_000;
@@ -63,6 +68,8 @@ export class LocalWorker implements ManagedDispatcher {
   private backlog = true;
   /** Counts enqueues, so a claim that raced one does not clear `backlog`. */
   private enqueued = 0;
+  private endedSinceVacuum = 0;
+  private vacuuming: Promise<void> | undefined;
 
   constructor(private readonly options: LocalWorkerOptions) {
     this.workerId = options.workerId ?? `local-${randomUUID()}`;
@@ -147,6 +154,22 @@ export class LocalWorker implements ManagedDispatcher {
     }
   }
 
+  /**
+   * PGlite runs no autovacuum, and every run leaves dead row versions behind (its execution row is
+   * updated several times): vacuum the run tables every `VACUUM_EVERY_RUNS` runs, so claims and
+   * lookups do not slow down as runs pile up. PostgreSQL's autovacuum does this itself.
+   */
+  private vacuumNowAndThen(): void {
+    if (!this.options.exclusiveDatabase || this.vacuuming) return;
+    if (++this.endedSinceVacuum < (this.options.vacuumEveryRuns ?? VACUUM_EVERY_RUNS)) return;
+    this.endedSinceVacuum = 0;
+    this.vacuuming = vacuumRunTables(this.options.deps.db)
+      .catch((error: unknown) => this.logger.warn(`could not vacuum: ${(error as Error).message}`))
+      .finally(() => {
+        this.vacuuming = undefined;
+      });
+  }
+
   /** Fails runs that keep killing their worker, once per lease period at most. */
   private async sweepExhausted(): Promise<void> {
     const now = Date.now();
@@ -170,6 +193,7 @@ export class LocalWorker implements ManagedDispatcher {
       })
       .finally(() => {
         this.running.delete(execution.id);
+        this.vacuumNowAndThen();
         if (this.backlog) this.wake();
       });
     this.running.set(execution.id, { controller, done });
@@ -189,6 +213,7 @@ export class LocalWorker implements ManagedDispatcher {
     await Promise.race([settled(), sleep(graceMs)]);
     for (const run of this.running.values()) run.controller.abort(new RunInterrupt('shutdown'));
     await Promise.race([settled(), sleep(INTERRUPT_WAIT_MS)]);
+    await this.vacuuming;
   }
 }
 

@@ -75,3 +75,13 @@ export async function getExecutionState(db: Executor, id: string): Promise<Execu
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * Vacuums the tables every run updates (its execution row several times, its contact, its connector's
+ * counters). Only for PGlite, which runs no autovacuum: without it the dead row versions pile up and
+ * every claim walks past the index entries of all runs ever claimed. PostgreSQL's autovacuum does this
+ * by itself. Cannot run inside a transaction.
+ */
+export async function vacuumRunTables(db: Executor): Promise<void> {
+  await sql`VACUUM connector_executions, contacts, connectors`.execute(db);
+}

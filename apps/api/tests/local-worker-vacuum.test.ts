@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createConnector,
+  createContact,
+  createExecution,
+  getExecution,
+  upsertCredential,
+} from '@connectors/db';
+import { createTestDatabase, seedWorkspace, type TestDatabase } from '@connectors/db/testing';
+import { convertSeedConnector } from '@connectors/engine';
+import { createHttpClient } from '@connectors/engine/http';
+import { createCredentialCipher, encryptCredentialFields, parseKeyring } from '@connectors/runner';
+import { MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ExecutionEventBus } from '../src/events/execution-event-bus';
+import { LocalWorker } from '../src/worker/local-worker';
+
+const api = new MockApi();
+let database: TestDatabase;
+beforeAll(async () => {
+  await api.start();
+  mockHubspot(api);
+  database = await createTestDatabase('pglite');
+});
+afterAll(async () => {
+  api.stop();
+  await database?.close();
+});
+
+const cipher = createCredentialCipher(parseKeyring(randomBytes(32).toString('base64')));
+
+/** Dead row versions PGlite's statistics count in connector_executions. */
+async function deadExecutionRows(): Promise<number> {
+  const { rows } = await sql<{ dead: number }>`
+    select n_dead_tup as dead from pg_stat_user_tables where relname = 'connector_executions'`.execute(
+    database.db,
+  );
+  return Number(rows[0]?.dead ?? 0);
+}
+
+it('on PGlite (no autovacuum), vacuums the run tables every so many runs', async () => {
+  const { db } = database;
+  const { workspace } = await seedWorkspace(db);
+  await upsertCredential(db, workspace.id, {
+    service_name: 'hubspot',
+    credentials: encryptCredentialFields(cipher, workspace.id, 'hubspot', { token: 'tok' }),
+    allowed_hosts: [],
+  });
+  const converted = convertSeedConnector(seedHubspotConnector(api.url));
+  if (!converted.ok) throw new Error('conversion failed');
+  const connector = await createConnector(db, workspace.id, { name: 'HubSpot', config: converted.config });
+  const contact = await createContact(db, workspace.id, { email: 'john@acme.com' });
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { execution } = await createExecution(db, {
+      workspace_id: workspace.id,
+      connector_id: connector.id,
+      connector_version: 1,
+      graph_snapshot: connector.config,
+      contact_id: contact.id,
+      input_data: { email: 'john@acme.com' },
+    });
+    ids.push(execution.id);
+  }
+  const bus = new ExecutionEventBus();
+  const worker = new LocalWorker({
+    deps: {
+      db,
+      http: createHttpClient({ allowPrivateNetwork: true }),
+      cipher,
+      leaseMs: 5_000,
+      events: bus,
+      logger: { warn: () => {}, error: () => {} },
+    },
+    bus,
+    concurrency: 1,
+    pollMs: 50,
+    exclusiveDatabase: true,
+    vacuumEveryRuns: 3,
+  });
+  await worker.start();
+  try {
+    for (;;) {
+      const done = await Promise.all(ids.map((id) => getExecution(db, workspace.id, id)));
+      if (done.every((e) => e?.status === 'success')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    await worker.stop(0); // waits for a vacuum in flight
+  }
+  // Each run updated its row several times; the vacuum after the third run removed those versions.
+  expect(await deadExecutionRows()).toBe(0);
+});
