@@ -67,6 +67,10 @@ beforeAll(async () => {
       'set-cookie': `session=${encodeURIComponent(String(req.headers.authorization ?? ''))}`,
     },
   });
+  // An OAuth2 token endpoint whose access token embeds the canary: the token is a secret too.
+  upstream.on('POST /token', () => ({
+    json: { access_token: `at-${CANARY}`, token_type: 'Bearer', expires_in: 3600 },
+  }));
   upstream.on('GET /echo', echo);
   upstream.on('POST /echo', echo);
   upstream.on('GET /fail', (req) => ({
@@ -118,6 +122,15 @@ function sendingGraph(base: string) {
       url: `${base}/redirect-same`,
       auth: { type: 'bearer', token: TOKEN_REF },
     }),
+    http('oauth', 650, {
+      url: `${base}/echo`,
+      auth: {
+        type: 'oauth2',
+        tokenUrl: `${base}/token`,
+        clientId: 'canary-client',
+        clientSecret: TOKEN_REF,
+      },
+    }),
     http('redirect_other', 600, {
       url: `${base}/redirect-other`,
       auth: { type: 'bearer', token: TOKEN_REF },
@@ -133,6 +146,7 @@ function sendingGraph(base: string) {
           'metadata.seen_auth': '{{bearer.seen}}',
           'metadata.seen_query': '{{query_key.seen}}',
           'metadata.seen_body': '{{in_body.seen}}',
+          'metadata.seen_oauth': '{{oauth.seen}}',
         },
       },
     },
@@ -155,6 +169,7 @@ function sendingGraph(base: string) {
       edge('in_url'),
       edge('redirect_same'),
       edge('redirect_other'),
+      edge('oauth', { seen: 'headers.authorization' }),
     ],
   };
 }
@@ -282,6 +297,12 @@ describeApi('a canary secret never leaves the vault', (s) => {
         const finished = await waitForExecution(client, executed.json.executionId);
         runs.push(finished);
       }
+      // A retry of the failing live run is a new execution with the same secrets in play.
+      const retried = await client.post(`/executions/${runs[3].id}/retry`, { from_failed: true });
+      expect(retried.status, JSON.stringify(retried.json)).toBe(202);
+      const retryId = retried.json.executionId ?? retried.json.id;
+      events.push(await readStream(client.cookie, retryId));
+      await waitForExecution(client, retryId);
       // The runs really did what the test is about: every sending step succeeded, every failing one failed.
       const stepStatuses = (run: Json) =>
         Object.fromEntries(run.steps_executed.map((step: Json) => [step.step_id, step.status]));
@@ -323,7 +344,11 @@ describeApi('a canary secret never leaves the vault', (s) => {
       await client.get('/executions');
       // The values the output mapped from the echoes reached the contact masked.
       const enriched = await client.get(`/contacts/${contact.json.id}`);
-      expect(enriched.json.metadata).toMatchObject({ seen_auth: 'Bearer ••••••', seen_query: '••••••' });
+      expect(enriched.json.metadata).toMatchObject({
+        seen_auth: 'Bearer ••••••',
+        seen_query: '••••••',
+        seen_oauth: 'Bearer ••••••',
+      });
       await client.get('/workspace/credentials');
       for (const connector of [sending.json, failing.json]) {
         await client.get(`/connectors/${connector.id}/executions`);
