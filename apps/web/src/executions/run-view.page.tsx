@@ -225,6 +225,14 @@ function RunScreen({
             </dd>
           </div>
         ) : null}
+        {execution.flow_run_id ? (
+          <div>
+            <dt>Flow run</dt>
+            <dd>
+              <Link to={`/flow-runs/${execution.flow_run_id}`}>{execution.flow_run_id.slice(0, 8)}</Link>
+            </dd>
+          </div>
+        ) : null}
         {execution.trigger_run_id ? (
           <div>
             <dt>Trigger.dev</dt>
