@@ -12,6 +12,7 @@ import { ContactFieldsForm } from './contact-fields-form';
 import { ContactHistory } from './contact-history';
 import { ContactMetadata } from './contact-metadata';
 import { RunOnContactDialog } from './run-on-contact-dialog';
+import { useFlowNames } from './use-flow-names';
 
 /**
  * `/contacts/:id`: the contact's fields (editable), its metadata, where each value came from, and the
@@ -70,6 +71,15 @@ export function ContactDetailPage() {
       throw err;
     }
   };
+
+  // Writes made by a flow's "Update contact" name their flow (the API names the run).
+  const flowWrites = [
+    ...(history ?? []).flatMap((e) => (!e.connector_id && e.flow_run_id ? [e.flow_run_id] : [])),
+    ...Object.values(contact?.provenance ?? {}).flatMap((p) =>
+      !p.connector_id && p.flow_run_id ? [p.flow_run_id] : [],
+    ),
+  ];
+  const flowNames = useFlowNames(flowWrites);
 
   if (error && !contact) {
     return (
@@ -140,11 +150,15 @@ export function ContactDetailPage() {
         <div className="contact-col">
           <section className="card contact-card" aria-labelledby="contact-fields-title">
             <h2 id="contact-fields-title">Fields</h2>
-            <ContactFieldsForm contact={contact} onSave={patch} />
+            <ContactFieldsForm contact={contact} onSave={patch} flowNames={flowNames} />
           </section>
           <section className="card contact-card" aria-labelledby="contact-meta-title">
             <h2 id="contact-meta-title">Metadata</h2>
-            <ContactMetadata contact={contact} onSave={(metadata) => patch({ metadata })} />
+            <ContactMetadata
+              contact={contact}
+              onSave={(metadata) => patch({ metadata })}
+              flowNames={flowNames}
+            />
           </section>
         </div>
         <section className="card contact-card contact-history-card" aria-labelledby="contact-history-title">
@@ -155,7 +169,7 @@ export function ContactDetailPage() {
               <span className="spinner" /> Loading…
             </p>
           ) : (
-            <ContactHistory entries={history} />
+            <ContactHistory entries={history} flowNames={flowNames} />
           )}
           {historyCursor ? (
             <button type="button" className="btn btn-sm" onClick={() => void olderHistory()}>

@@ -74,6 +74,8 @@ function mockApi() {
       if (url.pathname === '/api/v1/flows')
         return json({ data: [{ id: 'f-1', name: 'Tag technology contacts' }], next_cursor: null });
       if (url.pathname === '/api/v1/flows/f-1/run') return json({ flowRunId: 'fr-9' }, 202);
+      if (url.pathname === '/api/v1/flow-runs/fr-1') return json({ id: 'fr-1', flow_id: 'f-1' });
+      if (url.pathname === '/api/v1/flows/f-1') return json({ id: 'f-1', name: 'Tag technology contacts' });
       return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
     }),
   );
@@ -113,11 +115,9 @@ describe('contact page', () => {
     expect(within(industry).getByText('Technology')).toBeTruthy();
     expect(within(industry).getByRole('link').getAttribute('href')).toBe('/executions/x-1');
     const segment = screen.getByText('segment').closest('.meta-row') as HTMLElement;
-    expect(
-      within(segment)
-        .getByRole('link', { name: /Set by a flow/ })
-        .getAttribute('href'),
-    ).toBe('/flow-runs/fr-1');
+    // A value a flow's "Update contact" wrote names the flow and links to its run.
+    const byFlow = await within(segment).findByRole('link', { name: /Set by Tag technology contacts/ });
+    expect(byFlow.getAttribute('href')).toBe('/flow-runs/fr-1');
     const funding = screen.getByText('funding').closest('.meta-row') as HTMLElement;
     expect(funding.querySelector('pre')?.textContent).toBe(
       JSON.stringify({ round: 'A', amount: 2 }, null, 2),
@@ -130,7 +130,10 @@ describe('contact page', () => {
     const history = await screen.findByRole('list', { name: 'Enrichment history' });
     const entries = within(history).getAllByRole('listitem');
     expect(entries).toHaveLength(2);
-    expect(within(entries[0] as HTMLElement).getByText("A flow's contact update")).toBeTruthy();
+    const flowEntry = await within(entries[0] as HTMLElement).findByRole('link', {
+      name: 'Tag technology contacts',
+    });
+    expect(flowEntry.getAttribute('href')).toBe('/flows/f-1');
     expect(within(entries[0] as HTMLElement).queryByRole('link', { name: 'Open run' })).toBeNull();
     const hub = entries[1] as HTMLElement;
     expect(within(hub).getByRole('link', { name: 'HubSpot enrichment' }).getAttribute('href')).toBe(

@@ -17,9 +17,11 @@ type FieldName = (typeof CONTACT_FORM_FIELDS)[number][0];
 export function ContactFieldsForm({
   contact,
   onSave,
+  flowNames = new Map(),
 }: {
   contact: Contact;
   onSave: (patch: ContactBody) => Promise<void>;
+  flowNames?: ReadonlyMap<string, { flowId: string; name: string }>;
 }) {
   const initial = () =>
     Object.fromEntries(CONTACT_FORM_FIELDS.map(([name]) => [name, contact[name] ?? ''])) as Record<
@@ -61,7 +63,13 @@ export function ContactFieldsForm({
             value={values[name]}
             onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
           />
-          <ProvenanceChip provenance={contact.provenance?.[name]} />
+          <ProvenanceChip
+            provenance={contact.provenance?.[name]}
+            flowName={(() => {
+              const run = contact.provenance?.[name]?.flow_run_id;
+              return run ? flowNames.get(run)?.name : undefined;
+            })()}
+          />
         </div>
       ))}
       <div className="contact-fields-actions">

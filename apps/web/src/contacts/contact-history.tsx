@@ -14,7 +14,14 @@ export function showValue(value: unknown): string {
 }
 
 /** Each enrichment of the contact, newest first: the connector, its run, and every field it changed. */
-export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) {
+export function ContactHistory({
+  entries,
+  flowNames = new Map(),
+}: {
+  entries: ContactHistoryEntry[];
+  /** The flow behind a flow run, to name the flow whose "Update contact" made a change. */
+  flowNames?: ReadonlyMap<string, { flowId: string; name: string }>;
+}) {
   if (entries.length === 0) {
     return (
       <p className="faint history-empty">
@@ -34,6 +41,10 @@ export function ContactHistory({ entries }: { entries: ContactHistoryEntry[] }) 
             {entry.connector_id ? (
               <Link to={`/connectors/${entry.connector_id}`} className="history-connector">
                 {entry.connector_name ?? 'Deleted connector'}
+              </Link>
+            ) : entry.flow_run_id && flowNames.get(entry.flow_run_id) ? (
+              <Link to={`/flows/${flowNames.get(entry.flow_run_id)?.flowId}`} className="history-connector">
+                {flowNames.get(entry.flow_run_id)?.name}
               </Link>
             ) : entry.flow_run_id ? (
               <span className="history-connector">A flow's contact update</span>

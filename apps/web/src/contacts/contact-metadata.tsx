@@ -2,6 +2,13 @@ import { useState } from 'react';
 import type { Contact } from '../api/contacts.api';
 import { ProvenanceChip } from './provenance-chip';
 
+function flowNameOf(
+  flowRunId: string | null | undefined,
+  names: ReadonlyMap<string, { name: string }>,
+): string | undefined {
+  return flowRunId ? names.get(flowRunId)?.name : undefined;
+}
+
 /** One metadata value, readable: text as is, numbers and booleans plainly, objects as indented JSON. */
 function MetaValue({ value }: { value: unknown }) {
   if (value === null) return <span className="faint">null</span>;
@@ -16,9 +23,11 @@ function MetaValue({ value }: { value: unknown }) {
 export function ContactMetadata({
   contact,
   onSave,
+  flowNames = new Map(),
 }: {
   contact: Contact;
   onSave: (metadata: Record<string, unknown>) => Promise<void>;
+  flowNames?: ReadonlyMap<string, { flowId: string; name: string }>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,7 +95,10 @@ export function ContactMetadata({
                 <MetaValue value={value} />
               </dd>
               <dd className="meta-prov">
-                <ProvenanceChip provenance={contact.provenance?.[`metadata.${key}`]} />
+                <ProvenanceChip
+                  provenance={contact.provenance?.[`metadata.${key}`]}
+                  flowName={flowNameOf(contact.provenance?.[`metadata.${key}`]?.flow_run_id, flowNames)}
+                />
               </dd>
             </div>
           ))}

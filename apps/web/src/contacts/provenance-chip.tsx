@@ -3,10 +3,17 @@ import type { FieldProvenance } from '../api/contacts.api';
 import { timeAgo } from '../ui/format';
 
 /** "Set by HubSpot enrichment · 2 minutes ago", linking to the run that wrote the field. */
-export function ProvenanceChip({ provenance }: { provenance: FieldProvenance | undefined }) {
+export function ProvenanceChip({
+  provenance,
+  flowName,
+}: {
+  provenance: FieldProvenance | undefined;
+  /** The flow whose "Update contact" wrote the value, when known. */
+  flowName?: string | undefined;
+}) {
   if (!provenance) return <span className="prov prov-none faint">Entered by hand</span>;
   const byFlow = !provenance.connector_id && !provenance.execution_id;
-  const name = byFlow ? 'a flow' : (provenance.connector_name ?? 'a deleted connector');
+  const name = byFlow ? (flowName ?? 'a flow') : (provenance.connector_name ?? 'a deleted connector');
   const to = provenance.execution_id
     ? `/executions/${provenance.execution_id}`
     : provenance.flow_run_id
