@@ -3,6 +3,7 @@ import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Execution } from '../api/executions.api';
+import { fitWholeGraph } from '../editor/canvas/fit-view';
 import type { CanvasEdge, CanvasNode } from '../editor/graph/canvas-types';
 import { JsonView } from '../editor/run/json-view';
 import {
@@ -14,7 +15,7 @@ import {
 import { useTheme } from '../shell/theme';
 import { EmptyState } from '../ui/empty-state';
 import { duration, timeAgo } from '../ui/format';
-import { IconChevronLeft } from '../ui/icons';
+import { IconChevronLeft, IconFit } from '../ui/icons';
 import { contactLabel } from './contact-label';
 import { RunActions } from './run-actions';
 import { RunCanvas } from './run-canvas';
@@ -287,6 +288,19 @@ function RunScreen({
               <p className="muted run-view-nograph">The graph of this run cannot be drawn.</p>
             )}
           </div>
+          {graph ? (
+            <div className="run-canvas-tools">
+              <button
+                type="button"
+                className="btn btn-sm btn-icon"
+                aria-label="Fit the graph in view"
+                title="Fit the graph in view"
+                onClick={() => fitWholeGraph(flow.current, document.querySelector('.run-canvas .canvas'))}
+              >
+                <IconFit size={14} />
+              </button>
+            </div>
+          ) : null}
           <section className="run-view-timeline" aria-label="Timeline of the run">
             <header>
               <h2>Timeline</h2>
