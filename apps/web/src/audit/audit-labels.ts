@@ -9,9 +9,14 @@ const RESOURCE_PAGES: Record<string, string> = {
   flow_run: '/flow-runs',
 };
 
-/** `api_key` → `API key`, `connector_template` → `Connector template`. */
+/** `api_key` → `API key`, `connector_template` → `connector template` (as in a sentence). */
+export function resourceNoun(type: string): string {
+  return type.replace(/_/g, ' ').replace(/\bapi\b/i, 'API');
+}
+
+/** `api_key` → `API key`, `connector_template` → `Connector template` (as a heading). */
 export function resourceLabel(type: string): string {
-  const words = type.replace(/_/g, ' ').replace(/\bapi\b/i, 'API');
+  const words = resourceNoun(type);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -6,7 +6,7 @@ import { errorMessage, timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
 import { type AuditEntry, auditApi } from './audit.api';
-import { actionLabel, resourceLabel, resourceLink } from './audit-labels';
+import { actionLabel, resourceLabel, resourceLink, resourceNoun } from './audit-labels';
 
 const TYPES = ['', 'connector', 'credential', 'api_key', 'flow', 'contact', 'execution', 'workspace'];
 
@@ -117,7 +117,7 @@ export function AuditPage() {
                     </td>
                     <td>{actor(entry)}</td>
                     <td>
-                      {actionLabel(entry.action)} {resourceLabel(entry.resource_type).toLowerCase()}
+                      {actionLabel(entry.action)} {resourceNoun(entry.resource_type)}
                     </td>
                     <td className="mono">
                       {link ? <Link to={link}>{entry.resource_id}</Link> : (entry.resource_id ?? '—')}
