@@ -11,8 +11,9 @@ import { seedWorkspace, waitForExecution } from '../support/run-helpers';
 const api = new MockApi();
 beforeAll(async () => {
   mockHubspot(api);
-  // Slow enough that the runs overlap.
-  api.on(HUBSPOT_ROUTES.search, () => ({ delayMs: 400, json: { total: 1, results: [{ id: 'c42' }] } }));
+  // Slow enough that the busy workspace's queue is still there when the quiet one's run ends, however
+  // slowly the requests that fill it arrive.
+  api.on(HUBSPOT_ROUTES.search, () => ({ delayMs: 1200, json: { total: 1, results: [{ id: 'c42' }] } }));
   await api.start();
 });
 afterAll(() => api.stop());
