@@ -38,7 +38,7 @@ describeApi('flows', (s) => {
 
     expect((await client.get(`/flows/${id}`)).json).toEqual(created.json);
     const listed = await client.get('/flows?search=enrich');
-    expect(listed.json).toEqual({ data: [created.json], next_cursor: null });
+    expect(listed.json).toEqual({ data: [{ ...created.json, last_run: null }], next_cursor: null });
 
     const manual = enrichFlowConfig(connector.id, { event: 'manual' });
     const body = { name: 'Renamed', description: 'by hand', enabled: true, config: manual };
@@ -158,6 +158,14 @@ describeApi('flows', (s) => {
     expect(runs.json.next_cursor).toBeNull();
     expect(runs.json.data.map((r: Json) => r.id)).toEqual([run.id]);
     expect(runs.json.data[0]).not.toHaveProperty('executions');
+    const listed = (await client.get('/flows')).json.data.find((f: Json) => f.id === flow.json.id);
+    expect(listed.last_run).toEqual({
+      id: run.id,
+      status: 'success',
+      created_at: run.created_at,
+      started_at: run.started_at,
+      completed_at: run.completed_at,
+    });
     expect((await client.get('/flow-runs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 

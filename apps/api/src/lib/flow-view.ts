@@ -1,4 +1,11 @@
-import type { ConnectorExecution, Flow, FlowFields, FlowRun, FlowTriggerEvent } from '@connectors/db';
+import type {
+  ConnectorExecution,
+  Flow,
+  FlowFields,
+  FlowRun,
+  FlowTriggerEvent,
+  LatestFlowRun,
+} from '@connectors/db';
 import {
   type Graph,
   type GraphProblem,
@@ -62,6 +69,18 @@ export function flowProblems(config: unknown): { graph?: Graph; ok: boolean; pro
   if (!parsed.graph) return { ok: false, problems: parsed.problems };
   const result = validateGraph(parsed.graph, { kind: 'flow' });
   return { graph: parsed.graph, ok: result.ok, problems: result.problems };
+}
+
+/** The newest run of a flow as the flows list shows it (`last_run`). */
+export function lastRunView(run: LatestFlowRun | undefined): FlowView['last_run'] {
+  if (!run) return null;
+  return {
+    id: run.id,
+    status: run.status,
+    created_at: run.created_at.toISOString(),
+    started_at: iso(run.started_at),
+    completed_at: iso(run.completed_at),
+  };
 }
 
 /** The API's view of a flow; `problems` computed from the stored graph on every read. */

@@ -4,6 +4,7 @@ import {
   type Flow,
   getContact,
   getFlow,
+  latestFlowRuns,
   listFlowRuns,
   listFlows,
   StaleVersionError,
@@ -14,7 +15,7 @@ import type { AppEnv } from '../app-context';
 import { ApiError, notFound } from '../errors/api-error';
 import { startFlowRun } from '../flows/start-flow-run';
 import { problemView } from '../lib/connector-view';
-import { flowProblems, flowRunSummary, flowView, readFlowBody } from '../lib/flow-view';
+import { flowProblems, flowRunSummary, flowView, lastRunView, readFlowBody } from '../lib/flow-view';
 import { validate } from '../lib/validate';
 import {
   createFlowSchema,
@@ -73,7 +74,16 @@ export const flowRoutes = new Hono<AppEnv>()
       cursor: query.cursor,
       limit: query.limit,
     });
-    return c.json({ data: page.data.map(flowView), next_cursor: page.nextCursor });
+    const lastRuns = await latestFlowRuns(
+      c.var.ctx.db,
+      c.var.auth.workspaceId,
+      page.data.map((flow) => flow.id),
+    );
+    const data = page.data.map((flow) => ({
+      ...flowView(flow),
+      last_run: lastRunView(lastRuns.get(flow.id)),
+    }));
+    return c.json({ data, next_cursor: page.nextCursor });
   })
   .get('/:id', async (c) => {
     const row = await getFlow(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));

@@ -64,6 +64,17 @@ export const flowSchema = z.object({
     .meta({ description: 'What keeps the flow from running; empty when ready' }),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
+  last_run: z
+    .object({
+      id: z.uuid(),
+      status: runStatusSchema,
+      created_at: z.iso.datetime(),
+      started_at: z.iso.datetime().nullable(),
+      completed_at: z.iso.datetime().nullable(),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'The newest run of the flow (lists only; null when it never ran)' }),
 });
 export const flowPageSchema = pageOf(flowSchema);
 

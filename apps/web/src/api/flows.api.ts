@@ -17,6 +17,17 @@ export interface Flow {
   problems: ApiProblem[];
   created_at: string;
   updated_at: string;
+  /** The newest run (in lists only; null when the flow never ran). */
+  last_run?: FlowLastRun | null;
+}
+
+/** A flow's newest run as the flows list carries it. */
+export interface FlowLastRun {
+  id: string;
+  status: RunStatus;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
 }
 
 /** What a create or a replace sends (PUT adds `version`). */

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Connector } from '../api/connectors.api';
 import { percent, timeAgo } from '../ui/format';
-import { IconCopy, IconDownload, IconPlay, IconTrash } from '../ui/icons';
+import { IconCopy, IconDownload, IconExecutions, IconPlay, IconTrash } from '../ui/icons';
 import { Switch } from '../ui/switch';
 import { categoryLabel } from './categories';
 
@@ -98,6 +98,14 @@ export const ConnectorRow = memo(function ConnectorRow({
             <IconPlay />
           </button>
         ) : null}
+        <Link
+          to={`/executions?connector=${encodeURIComponent(connector.id)}`}
+          className="btn btn-ghost btn-sm btn-icon"
+          aria-label={`Runs of ${connector.name}`}
+          title="Runs"
+        >
+          <IconExecutions />
+        </Link>
         <button
           type="button"
           className="btn btn-ghost btn-sm btn-icon"

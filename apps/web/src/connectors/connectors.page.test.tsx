@@ -80,7 +80,7 @@ describe('connectors list', () => {
       }),
     ]);
     renderPage();
-    const row = (await screen.findByRole('link', { name: /HubSpot enrichment/ })).closest(
+    const row = (await screen.findByRole('link', { name: /^HubSpot enrichment/ })).closest(
       'tr',
     ) as HTMLElement;
     expect(within(row).getByText('CRM')).toBeTruthy();
@@ -91,7 +91,10 @@ describe('connectors list', () => {
     expect(within(row).getByText('95%')).toBeTruthy();
     expect(row.textContent).toContain('1 failed');
     expect(within(row).getByText('5 minutes ago')).toBeTruthy();
-    const draft = screen.getByRole('link', { name: /Draft/ }).closest('tr') as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'Runs of HubSpot enrichment' }).getAttribute('href')).toBe(
+      '/executions?connector=c1',
+    );
+    const draft = screen.getByRole('link', { name: /^Draft/ }).closest('tr') as HTMLElement;
     expect(within(draft).getByText(/Draft · 1 problem/)).toBeTruthy();
     expect(within(draft).getByText('Never')).toBeTruthy();
   });
@@ -113,7 +116,7 @@ describe('connectors list', () => {
     const dialog = screen.getByRole('dialog', { name: 'Delete HubSpot enrichment?' });
     expect(document.activeElement?.textContent).toBe('Cancel');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete connector' }));
-    await waitFor(() => expect(screen.queryByRole('link', { name: /HubSpot enrichment/ })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('link', { name: /^HubSpot enrichment/ })).toBeNull());
     expect(calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/v1/connectors/c1' });
   });
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   IconAlert,
   IconChevronLeft,
+  IconExecutions,
   IconFit,
   IconLayout,
   IconPlay,
@@ -56,6 +57,7 @@ export function EditorHeader({
     redo,
     layout,
     selectOnly,
+    runsTo,
   } = useEditorStore(
     useShallow((s) => ({
       name: s.meta.name,
@@ -70,6 +72,11 @@ export function EditorHeader({
       redo: s.redo,
       layout: s.layout,
       selectOnly: s.selectOnly,
+      // A connector's run history, on the executions page filtered to it (flows have their own runs).
+      runsTo:
+        s.kind === 'connector' && s.connectorId
+          ? `/executions?connector=${encodeURIComponent(s.connectorId)}`
+          : null,
     })),
   );
   const runBlocked =
@@ -170,6 +177,11 @@ export function EditorHeader({
           <button type="button" className="run-blocked" onClick={onToggleProblems} id="run-blocked-reason">
             {runBlocked}
           </button>
+        ) : null}
+        {runsTo ? (
+          <Link to={runsTo} className="btn btn-ghost btn-sm" title="Every run of this connector">
+            <IconExecutions /> Runs
+          </Link>
         ) : null}
         <button
           type="button"

@@ -39,6 +39,12 @@ describe('editor screen', () => {
     expect(store.getState().edges.some((e) => e.source === 'step_1' && e.target === 'step_2')).toBe(true);
   });
 
+  it("links to the connector's run history", () => {
+    renderLayout();
+    const runs = screen.getByRole('link', { name: /Runs/ });
+    expect(runs.getAttribute('href')).toBe('/executions?connector=c-1');
+  });
+
   it('adds a node from the palette without dragging, and opens it in the inspector', async () => {
     const { store } = renderLayout();
     await userEvent.click(screen.getByRole('button', { name: /HTTP request/ }));

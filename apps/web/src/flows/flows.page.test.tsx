@@ -104,4 +104,23 @@ describe('flows list', () => {
       expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/flows/f-1')).toBe(true),
     );
   });
+
+  it("shows each flow's last run, linking to it, and Never for a flow that never ran", async () => {
+    const ranAt = new Date(Date.now() - 3 * 60_000).toISOString();
+    mockApi([
+      {
+        ...FLOW,
+        last_run: { id: 'r-9', status: 'failed', created_at: ranAt, started_at: ranAt, completed_at: ranAt },
+      },
+      { ...FLOW, id: 'f-2', name: 'Quiet flow', last_run: null },
+    ]);
+    renderPage();
+    const last = await screen.findByRole('link', {
+      name: 'Last run of Enrich new contacts: failed, 3 minutes ago',
+    });
+    expect(last.getAttribute('href')).toBe('/flow-runs/r-9');
+    expect(within(last).getByText('Failed')).toBeTruthy();
+    const quiet = screen.getByRole('link', { name: /^Quiet flow/ }).closest('tr') as HTMLElement;
+    expect(within(quiet).getByText('Never')).toBeTruthy();
+  });
 });

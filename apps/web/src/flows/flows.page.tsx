@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Flow, flowsApi } from '../api/flows.api';
 import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
+import { StatusBadge } from '../executions/status-badge';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
@@ -56,7 +57,10 @@ export function FlowsPage() {
         config: flow.config,
         version: flow.version,
       });
-      setItems((list) => list?.map((f) => (f.id === flow.id ? saved : f)) ?? null);
+      // A save answers without `last_run` (lists only): keep the one the list read.
+      setItems(
+        (list) => list?.map((f) => (f.id === flow.id ? { ...saved, last_run: f.last_run } : f)) ?? null,
+      );
       toast.show(enabled ? `${flow.name} is on` : `${flow.name} is off`, 'success');
     } catch (err) {
       toast.show(errorMessage(err), 'error');
@@ -101,6 +105,7 @@ export function FlowsPage() {
                 <th>Flow</th>
                 <th>Starts</th>
                 <th>Enabled</th>
+                <th>Last run</th>
                 <th>Updated</th>
                 <th>
                   <span className="visually-hidden">Actions</span>
@@ -143,6 +148,21 @@ export function FlowsPage() {
                         label={`Enable ${flow.name}`}
                         hideLabel
                       />
+                    </td>
+                    <td>
+                      {flow.last_run ? (
+                        <Link
+                          className="fl-last-run"
+                          to={`/flow-runs/${flow.last_run.id}`}
+                          aria-label={`Last run of ${flow.name}: ${flow.last_run.status}, ${timeAgo(flow.last_run.created_at)}`}
+                          title={flow.last_run.created_at}
+                        >
+                          <StatusBadge status={flow.last_run.status} />
+                          <span className="faint">{timeAgo(flow.last_run.created_at)}</span>
+                        </Link>
+                      ) : (
+                        <span className="faint">Never</span>
+                      )}
                     </td>
                     <td className="faint">{timeAgo(flow.updated_at)}</td>
                     <td className="row-actions">

@@ -66,6 +66,8 @@ export const flowDocs: RouteDoc[] = [
     operationId: 'listFlows',
     tag: 'Flows',
     summary: 'List flows',
+    description:
+      'Each flow carries `last_run`: its newest run (status and times), or null when it never ran.',
     query: listFlowsQuerySchema,
     responses: { 200: { description: 'A page of flows, newest first', schema: flowPageSchema } },
   },
