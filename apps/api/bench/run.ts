@@ -202,8 +202,14 @@ const md = `## API (\`pnpm --filter @connectors/api bench\`)
 ${machineLine()}; ${SECONDS} s per level after a warm-up round; worker concurrency ${loadConfig({}).workerConcurrency} (\`CONNECTORS_WORKER_CONCURRENCY\`).
 Each execution goes through the real HTTP API with an API key (\`POST /connectors/:id/execute\` → 202), the
 local worker claims it, the runner runs the seed's 3-step chain against a 0 ms mock on 127.0.0.1, persists
-each node's result as its own row, and commits the contact update, counters and final status in one
-transaction. Latency is from the \`execute\` request to the run's \`run.finished\` event.
+each node's result as its own row, and commits the contact update (the mock answers a new first name every
+time, so every run really writes its contact and the contact's history), counters and final status.
+Latency is from the \`execute\` request to the run's \`run.finished\` event. *Statements* are those the API
+process sent per execution (counted by \`QueryCounter\`; BEGIN/COMMIT of the one commit transaction not
+included). *CPU* is this process's CPU time per execution: API, worker, runner, mock server and benchmark
+client — and, for \`pglite\`, the database itself; PostgreSQL's server processes are not in it. *Load* is
+the machine's 1-minute load average at the end of the level: the machine has 2 cores, so anything above 2
+means the numbers were measured while other work ran.
 
 | database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | load (1 min) |
 |---|---|---|---|---|---|---|---|---|---|
