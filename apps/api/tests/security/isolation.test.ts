@@ -131,6 +131,21 @@ describeApi('tenant isolation', (s) => {
     expect((await a.apiKey.get(`/executions/${a.ids.executions}`)).status).toBe(200);
   });
 
+  it("cannot pick A's workspace with the X-Workspace-Id header", async () => {
+    for (const path of ['/connectors', '/contacts', '/executions', '/audit-log', '/me']) {
+      const bySession = await b.session.get(path, { 'x-workspace-id': a.workspaceId });
+      expect(bySession.status, path).toBe(404);
+      // An API key acts in its own workspace whatever the header says.
+      const byKey = await b.apiKey.get(path, { 'x-workspace-id': a.workspaceId });
+      expect(byKey.status, path).toBe(200);
+      for (const id of secretsOfA()) expect(JSON.stringify(byKey.json), path).not.toContain(id);
+    }
+    // Without a session or key, nothing but the public routes answers.
+    const anonymous = new Client(s.app);
+    expect((await anonymous.get(`/connectors/${a.ids.connectors}`)).status).toBe(401);
+    expect((await anonymous.get('/connectors', { authorization: 'Bearer ck_not-a-key' })).status).toBe(401);
+  });
+
   it('lets no create or update body set an id, a workspace or an owner', async () => {
     const needles = secretsOfA();
     const before = await rowsMentioning(s.t.database.db, needles);
