@@ -4,6 +4,7 @@ import { EditorCanvas } from '../editor/canvas/editor-canvas';
 import type { CanvasEdge, CanvasNode } from '../editor/graph/canvas-types';
 import { nodeTypes as editorNodeTypes } from '../editor/nodes/node-types';
 import { useEditorStore } from '../editor/store/editor-store';
+import { useRunMinimapColor } from './run-minimap';
 import { isReused } from './run-model';
 
 /**
@@ -50,10 +51,11 @@ export interface RunCanvasProps {
 /**
  * The graph a run used, on the editor's own canvas in read-only mode, over an editor store built from
  * `graph_snapshot`: the editor's nodes (wrapped, see `withRunInfo`) coloured by status, its edges
- * labelled with the values they carried. Clicking selects (the step panel follows the selection);
- * nothing can be moved, wired or deleted.
+ * labelled with the values they carried, the minimap coloured by status. Clicking selects (the step
+ * panel follows the selection); nothing can be moved, wired or deleted.
  */
 export function RunCanvas({ colorMode, onInit }: RunCanvasProps) {
+  const minimapNodeColor = useRunMinimapColor();
   return (
     <div className="run-canvas">
       <EditorCanvas
@@ -62,6 +64,7 @@ export function RunCanvas({ colorMode, onInit }: RunCanvasProps) {
         nodeTypes={runNodeTypes}
         ariaLabel="Run graph canvas"
         onInit={onInit}
+        minimapNodeColor={minimapNodeColor}
       />
     </div>
   );

@@ -72,6 +72,12 @@ describe('the run view', () => {
       'Failed · 1.3 s',
     );
     expect(runNode('step_2')?.querySelector('.run-node-attempts')?.textContent).toBe('2 attempts');
+    // The minimap paints each node by its status, not its type.
+    await waitFor(() => expect(document.querySelectorAll('.react-flow__minimap-node')).toHaveLength(4));
+    const fills = [...document.querySelectorAll<SVGElement>('.react-flow__minimap-node')].map(
+      (rect) => rect.style.fill,
+    );
+    expect(fills).toEqual(['var(--success)', 'var(--danger)', 'var(--text-faint)', 'var(--text-faint)']);
     expect(runNode('step_1')?.querySelector('.run-node-attempts')).toBeNull();
     // Edges show what they carried.
     await waitFor(() =>

@@ -46,6 +46,8 @@ export interface EditorCanvasProps {
    * a palette put more than a type in the drag payload (the Flow Builder's connector items).
    */
   onDropItem?: (event: React.DragEvent, position: { x: number; y: number }) => void;
+  /** The minimap colour of a node (default: by node type). A run view colours by run status. */
+  minimapNodeColor?: (node: CanvasNode) => string;
 }
 
 /** The dozen nodes nearest the top-left corner: where a large graph's reading starts. */
@@ -89,6 +91,7 @@ export function EditorCanvas({
   nodeTypes: nodeTypesProp = nodeTypes,
   ariaLabel = 'Connector canvas',
   onDropItem,
+  minimapNodeColor = minimapColor,
 }: EditorCanvasProps) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect, addNode, beginDrag } = useEditorStore(
     useShallow((s) => ({
@@ -168,7 +171,7 @@ export function EditorCanvas({
         aria-label={ariaLabel}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--canvas-dots)" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+        <MiniMap pannable zoomable nodeColor={minimapNodeColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
       </ReactFlow>
       {nodes.length === 0 && !readOnly ? <CanvasEmptyHint /> : null}
