@@ -29,6 +29,7 @@ import {
   getExecutionState,
   releaseExecutionLease,
 } from './execution-lease.repository';
+import { listNodeResults } from './node-result.repository';
 
 const LEASE = 60_000;
 
@@ -177,7 +178,7 @@ describeEachDialect('execution repository', (ctx) => {
     expect(await claimExecutions(ctx.db, { workerId: 'w4', leaseMs: LEASE, limit: 0 })).toEqual([]);
   });
 
-  it('finishes and counts the run on its connector in one statement, only while the lease is held', async () => {
+  it('finishes, counts the run and records held-back results in one statement, only while the lease is held', async () => {
     const { workspace } = await seedWorkspace(ctx.db);
     const connector = await seedConnector(ctx.db, workspace.id);
     const execution = await newExecution(ctx.db, workspace.id, connector.id);
@@ -187,10 +188,28 @@ describeEachDialect('execution repository', (ctx) => {
       leaseMs: LEASE,
     });
     if (!claimed) throw new Error('not claimed');
-    const end = { status: 'success' as const, count_as: 'success' as const };
+    const output = {
+      execution_id: execution.id,
+      workspace_id: workspace.id,
+      node_id: 'out',
+      node_type: 'output',
+      status: 'success' as const,
+      output: { first_name: 'Ann' },
+    };
+    const end = {
+      status: 'success' as const,
+      count_as: 'success' as const,
+      results: [output, { ...output, node_id: 'note', node_type: 'transform' }],
+    };
     expect(await finishExecution(ctx.db, { ...lease(claimed), attempt: 0, ...end })).toBe(false);
     expect(await getConnector(ctx.db, workspace.id, connector.id)).toMatchObject({ total_executions: 0 });
+    expect(await listNodeResults(ctx.db, workspace.id, execution.id)).toEqual([]);
     expect(await finishExecution(ctx.db, { ...lease(claimed), ...end })).toBe(true);
+    const rows = await listNodeResults(ctx.db, workspace.id, execution.id);
+    expect(rows.map((r) => [r.node_id, r.output])).toEqual([
+      ['out', { first_name: 'Ann' }],
+      ['note', { first_name: 'Ann' }],
+    ]);
     expect(await finishExecution(ctx.db, { ...lease(claimed), ...end })).toBe(false);
     expect(await getConnector(ctx.db, workspace.id, connector.id)).toMatchObject({
       total_executions: 1,

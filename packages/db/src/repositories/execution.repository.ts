@@ -7,6 +7,7 @@ import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { Contact } from '../tables/contact.table';
 import type { RunOutcome } from './connector.repository';
+import { NODE_RESULT_COLUMNS, type NodeResultInput, nodeResultValues } from './node-result.repository';
 
 /** A new execution (always created `pending`). */
 export interface CreateExecutionInput {
@@ -56,6 +57,11 @@ export interface FinishExecutionInput extends LeaseToken {
    * finish matched: a live run's end is then one round trip instead of two.
    */
   count_as?: RunOutcome;
+  /**
+   * Node results recorded by the same statement, only if the finish matched (first result per node
+   * wins, as in `recordNodeResult`): results nothing waits for, such as the output node's.
+   */
+  results?: NodeResultInput[];
 }
 
 /** Filters for `listExecutions`. */
@@ -354,7 +360,8 @@ export async function finishExecution(db: Executor, input: FinishExecutionInput)
     updated_at: sql<Date>`now()`,
   };
   const outcome = input.count_as;
-  if (outcome === undefined) {
+  const results = input.results ?? [];
+  if (outcome === undefined && results.length === 0) {
     const result = await db
       .updateTable('connector_executions')
       .set(values)
@@ -362,15 +369,16 @@ export async function finishExecution(db: Executor, input: FinishExecutionInput)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
-  const finished = await db
-    .with('finished', (qb) =>
-      qb
-        .updateTable('connector_executions')
-        .set(values)
-        .where((eb) => heldBy(eb, input))
-        .returning(['id', 'workspace_id', 'connector_id']),
-    )
-    .with('counted', (qb) =>
+  let query = db.with('finished', (qb) =>
+    qb
+      .updateTable('connector_executions')
+      .set(values)
+      .where((eb) => heldBy(eb, input))
+      .returning(['id', 'workspace_id', 'connector_id']),
+  );
+  // Each CTE below only acts on the row `finished` returned: nothing when the lease was gone.
+  if (outcome !== undefined) {
+    query = query.with('counted', (qb) =>
       qb
         .updateTable('connectors')
         .from('finished')
@@ -383,10 +391,27 @@ export async function finishExecution(db: Executor, input: FinishExecutionInput)
         .whereRef('connectors.id', '=', 'finished.connector_id')
         .whereRef('connectors.workspace_id', '=', 'finished.workspace_id')
         .returning('connectors.id'),
-    )
-    .selectFrom('finished')
-    .select('finished.id')
-    .executeTakeFirst();
+    ) as unknown as typeof query;
+  }
+  const [first, ...rest] = results;
+  if (first) {
+    query = query.with('recorded', (qb) =>
+      qb
+        .insertInto('execution_node_results')
+        .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
+        .expression((eb) => {
+          const row = (r: NodeResultInput) =>
+            eb
+              .selectFrom('finished')
+              .select(['finished.id', 'finished.workspace_id', ...nodeResultValues(r)]);
+          // In the order given: `seq` keeps the order the nodes finished in.
+          return rest.reduce((all, r) => all.unionAll(row(r)), row(first));
+        })
+        .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
+        .returning('execution_node_results.node_id'),
+    ) as unknown as typeof query;
+  }
+  const finished = await query.selectFrom('finished').select('finished.id').executeTakeFirst();
   return finished !== undefined;
 }
 

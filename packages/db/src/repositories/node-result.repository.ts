@@ -23,7 +23,8 @@ export interface NodeResultInput {
   error?: unknown;
 }
 
-const COPIED_COLUMNS = [
+/** The columns of a node result besides its execution and workspace, in insert order. */
+export const NODE_RESULT_COLUMNS = [
   'node_id',
   'node_name',
   'node_type',
@@ -37,6 +38,7 @@ const COPIED_COLUMNS = [
   'output',
   'error',
 ] as const;
+const COPIED_COLUMNS = NODE_RESULT_COLUMNS;
 
 function typed(value: unknown, type: string) {
   return sql`cast(${value ?? null} as ${sql.raw(type)})`;
@@ -48,6 +50,30 @@ function json(value: unknown) {
     : typed(JSON.stringify(value), 'jsonb');
 }
 
+/**
+ * The values of `input` as typed select items, in `NODE_RESULT_COLUMNS` order: for an insert that
+ * takes the execution and workspace from a row it selects (so the row proves the workspace).
+ */
+export function nodeResultValues(input: NodeResultInput) {
+  return [
+    typed(input.node_id, 'varchar').as('node_id'),
+    typed(input.node_name, 'text').as('node_name'),
+    typed(input.node_type, 'varchar').as('node_type'),
+    typed(input.status, 'varchar').as('status'),
+    typed(input.handle, 'varchar').as('handle'),
+    typed(input.started_at, 'timestamptz').as('started_at'),
+    typed(input.finished_at, 'timestamptz').as('finished_at'),
+    typed(
+      input.duration_ms === undefined || input.duration_ms === null ? null : Math.round(input.duration_ms),
+      'integer',
+    ).as('duration_ms'),
+    json(input.attempts ?? []).as('attempts'),
+    json(input.edge_values ?? {}).as('edge_values'),
+    json(input.output).as('output'),
+    json(input.error).as('error'),
+  ] as const;
+}
+
 /** Any insert's expression builder, narrowed to what `resultRow` uses (it selects from its own table). */
 type RowBuilder = ExpressionBuilder<Database, never>;
 
@@ -55,25 +81,7 @@ type RowBuilder = ExpressionBuilder<Database, never>;
 function resultRow(eb: RowBuilder, input: NodeResultInput, lease?: { workerId: string; attempt: number }) {
   return eb
     .selectFrom('connector_executions')
-    .select([
-      'id',
-      'workspace_id',
-      typed(input.node_id, 'varchar').as('node_id'),
-      typed(input.node_name, 'text').as('node_name'),
-      typed(input.node_type, 'varchar').as('node_type'),
-      typed(input.status, 'varchar').as('status'),
-      typed(input.handle, 'varchar').as('handle'),
-      typed(input.started_at, 'timestamptz').as('started_at'),
-      typed(input.finished_at, 'timestamptz').as('finished_at'),
-      typed(
-        input.duration_ms === undefined || input.duration_ms === null ? null : Math.round(input.duration_ms),
-        'integer',
-      ).as('duration_ms'),
-      json(input.attempts ?? []).as('attempts'),
-      json(input.edge_values ?? {}).as('edge_values'),
-      json(input.output).as('output'),
-      json(input.error).as('error'),
-    ])
+    .select(['id', 'workspace_id', ...nodeResultValues(input)])
     .where('id', '=', input.execution_id)
     .where('workspace_id', '=', input.workspace_id)
     .$if(lease !== undefined, (qb) =>

@@ -4,6 +4,7 @@ import {
   type FinalRunStatus,
   finishExecution,
   type LeaseToken,
+  type NodeResultInput,
   type RunOutcome,
   withTransaction,
 } from '@connectors/db';
@@ -29,7 +30,8 @@ function statsOutcome(status: FinalRunStatus): RunOutcome {
 /**
  * Ends a run in as few statements as it can, never holding a transaction across a network call: the
  * execution's final status, output and error — fenced by the lease, so a worker that lost it writes
- * nothing — with, for live runs only, the connector's counters in the same statement. A live run that
+ * nothing — with, in the same statement, the node results the recorder held back and, for live runs
+ * only, the connector's counters. A live run that
  * succeeded (or was partial) and has output fields for its contact also writes them onto the contact;
  * then everything goes in ONE transaction, the contact first and the fenced finish last, so the
  * connector's row (which every run of the connector updates) is locked only until the commit. Test
@@ -42,6 +44,8 @@ export async function commitRun(
   execution: ConnectorExecution,
   lease: LeaseToken,
   end: RunEnd,
+  /** Node results held back by the recorder for this statement (see `createRunRecorder`). */
+  results: NodeResultInput[] = [],
 ): Promise<boolean> {
   const live = execution.mode === 'live';
   const finish = (executor: Executor) =>
@@ -51,6 +55,7 @@ export async function commitRun(
       output_data: end.outputData,
       error_message: end.errorMessage,
       ...(live ? { count_as: statsOutcome(end.status) } : {}),
+      ...(results.length > 0 ? { results } : {}),
     });
   const writes = end.status === 'success' || end.status === 'partial';
   const contactId = execution.contact_id;

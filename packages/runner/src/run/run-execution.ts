@@ -7,6 +7,8 @@ import {
   getRunContext,
   type LeaseToken,
   listNodeResults,
+  type NodeResultInput,
+  recordNodeResult,
   releaseExecutionLease,
 } from '@connectors/db';
 import { type Graph, parseGraph } from '@connectors/engine';
@@ -106,11 +108,11 @@ export async function runExecution(
     claimed?.id === executionId && claimed.attempt === lease.attempt
       ? claimed
       : await getExecutionForWorker(db, executionId);
-  const held =
+  const holds =
     execution?.status === 'running' &&
     execution.leased_by === lease.workerId &&
     execution.attempt === lease.attempt;
-  if (!execution || !held) return { outcome: 'lease_lost' };
+  if (!execution || !holds) return { outcome: 'lease_lost' };
   const stop = new RunStop(options.signal);
   const keeper = startLeaseKeeper({
     db,
@@ -119,29 +121,41 @@ export async function runExecution(
     logger,
     onLost: (kind) => stop.request(kind),
   });
+  let held: NodeResultInput[] = [];
   try {
-    const end = await runToEnd(deps, execution, lease, stop);
-    if (stop.kind) return afterStop(deps, lease, stop.kind);
-    if (!(await commitRun(db, execution, lease, end))) {
+    const ran = await runToEnd(deps, execution, lease, stop);
+    const { end } = ran;
+    held = ran.held;
+    if (stop.kind) return afterStop(deps, lease, stop.kind, held);
+    if (!(await commitRun(db, execution, lease, end, held))) {
       const state = await getExecutionState(db, executionId);
-      return state?.status === 'cancelled' ? { outcome: 'cancelled' } : { outcome: 'lease_lost' };
+      if (state?.status !== 'cancelled') return { outcome: 'lease_lost' };
+      await keep(db, held);
+      return { outcome: 'cancelled' };
     }
     deps.events?.publish({ type: 'run.finished', executionId, status: end.status });
     return { outcome: 'finished', status: end.status };
   } catch (error) {
-    if (stop.kind) return afterStop(deps, lease, stop.kind);
+    if (stop.kind) return afterStop(deps, lease, stop.kind, held);
     throw error;
   } finally {
     keeper.stop();
   }
 }
 
+/** A cancelled run keeps every result, the held-back ones too (the debugger shows where it stopped). */
+async function keep(db: RunnerDeps['db'], held: NodeResultInput[]): Promise<void> {
+  for (const row of held) await recordNodeResult(db, row);
+}
+
 async function afterStop(
   deps: RunnerDeps,
   lease: LeaseToken,
   kind: NonNullable<RunStop['kind']>,
+  held: NodeResultInput[],
 ): Promise<RunExecutionOutcome> {
   if (kind === 'cancel') {
+    await keep(deps.db, held);
     deps.events?.publish({ type: 'run.finished', executionId: lease.executionId, status: 'cancelled' });
     return { outcome: 'cancelled' };
   }
@@ -158,13 +172,16 @@ function mayHaveResults(execution: ConnectorExecution): boolean {
   return execution.attempt > 1 || execution.retry_of !== null;
 }
 
-/** Loads what the run needs and runs the engine; a run that cannot start is a failed end, not a throw. */
+/**
+ * Loads what the run needs and runs the engine; a run that cannot start is a failed end, not a throw.
+ * `held`: node results the recorder left for the statement that ends the run.
+ */
 async function runToEnd(
   deps: RunnerDeps,
   execution: ConnectorExecution,
   lease: LeaseToken,
   stop: RunStop,
-): Promise<RunEnd> {
+): Promise<{ end: RunEnd; held: NodeResultInput[] }> {
   const { db } = deps;
   const workspaceId = execution.workspace_id;
   const parsed = parseGraph(execution.graph_snapshot);
@@ -180,11 +197,11 @@ async function runToEnd(
     execution,
     first === undefined ? undefined : { ...lease, currentStep: stepId(first) },
   );
-  if (!context) return failedEnd('The connector was deleted before the run started');
+  if (!context) return { end: failedEnd('The connector was deleted before the run started'), held: [] };
   const { connector, contact } = context;
   if (!parsed.graph || !forecast) {
     const problem = parsed.problems[0]?.message ?? 'unreadable graph';
-    return failedEnd(`The connector's graph cannot run: ${problem}`);
+    return { end: failedEnd(`The connector's graph cannot run: ${problem}`), held: [] };
   }
   const graph = parsed.graph;
   const secrets = createSecretResolver({ db, cipher: deps.cipher, workspaceId });
@@ -219,5 +236,5 @@ async function runToEnd(
     signal: stop.signal,
     ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
   });
-  return endOf(result, graph);
+  return { end: endOf(result, graph), held: recorder.held() };
 }

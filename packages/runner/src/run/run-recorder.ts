@@ -1,6 +1,7 @@
 import {
   type Executor,
   type LeaseToken,
+  type NodeResultInput,
   recordNodeResult,
   recordNodeResultWithStep,
   setExecutionCurrentStep,
@@ -37,6 +38,11 @@ export const stepId = (nodeId: string) => nodeId.slice(0, 100);
  * `current_step` (the node being run, for display) costs no write of its own on a chain: the insert of
  * a finished node also names the node that starts because of it (`NextStepForecast`), and only a node
  * nobody announced — the first one, a branch joining others — is written when it starts.
+ *
+ * The result of a node nothing waits for and that called nothing (the output node, a skipped last node)
+ * is not inserted on its own: `held()` hands it to the run's end, which records it in the statement that
+ * finishes the run. Were the run to stop before that, the node simply runs again when it resumes — it
+ * has no side effect to repeat.
  */
 export function createRunRecorder(options: {
   db: Executor;
@@ -50,13 +56,17 @@ export function createRunRecorder(options: {
   stop: RunStop;
   secrets: RunSecretResolver;
   events?: RunEventSink | undefined;
-}): RunRecorder {
+}): RunRecorder & { held(): NodeResultInput[] } {
   const { db, lease, stop, events } = options;
   const nodes = new Map(options.graph.nodes.map((n) => [n.id, n]));
+  const sinks = new Set(options.graph.nodes.map((n) => n.id));
+  for (const edge of options.graph.edges) sinks.delete(edge.source);
+  const held: NodeResultInput[] = [];
   const { forecast } = options;
   /** The node the last write named as `current_step`, until it starts. */
   let announced = options.announced;
   return {
+    held: () => [...held],
     async nodeStarted(event) {
       events?.publish({ type: 'node.started', executionId: lease.executionId, ...event });
       if (announced === event.nodeId) {
@@ -70,7 +80,11 @@ export function createRunRecorder(options: {
         throw new RunInterrupt(stop.kind);
       const row = nodeResultToRow(lease.executionId, options.workspaceId, result);
       const next = stop.kind ? undefined : forecast.finished(result);
-      if (next === undefined) {
+      const type = nodes.get(result.nodeId)?.type;
+      const pure = result.status === 'skipped' || type === 'output' || type === 'transform';
+      if (!stop.kind && sinks.has(result.nodeId) && pure && result.attempts.length === 0) {
+        held.push(row);
+      } else if (next === undefined) {
         await recordNodeResult(db, row);
       } else {
         await recordNodeResultWithStep(db, row, { ...lease, currentStep: stepId(next) });
