@@ -12,6 +12,11 @@ export interface FlowDispatcher {
   /** Called after the `pending` flow run is committed; must not wait for the run. */
   dispatchFlowRun(flowRun: DispatchableFlowRun): Promise<void>;
   start(): Promise<void>;
+  /**
+   * A flow run was cancelled (already `cancelled` in the database): a worker holding it here stops it
+   * now. Elsewhere (Trigger.dev) the runtime sees the cancel when it stores its next node.
+   */
+  cancel?(flowRunId: string): Promise<void>;
   /** Stops taking work; runs still going after `graceMs` are interrupted and resume on the next start. */
   stop(graceMs?: number): Promise<void>;
 }

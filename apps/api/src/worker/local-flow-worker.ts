@@ -65,6 +65,15 @@ export class LocalFlowWorker implements FlowDispatcher {
     this.wake();
   }
 
+  /**
+   * Stops a cancelled flow run this worker holds: its node in progress (a delay, a child execution run
+   * in-process) is cut short and no further node starts. The run is already `cancelled`, so the abort's
+   * lease release changes nothing and no worker claims it again.
+   */
+  async cancel(flowRunId: string): Promise<void> {
+    this.running.get(flowRunId)?.controller.abort();
+  }
+
   /** How many flow runs this worker holds now. */
   get activeRuns(): number {
     return this.running.size;

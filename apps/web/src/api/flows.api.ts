@@ -99,6 +99,9 @@ export const flowsApi = {
   runs: (id: string, query: { cursor?: string; limit?: number } = {}) =>
     apiRequest<Page<FlowRun>>(`/flows/${encodeURIComponent(id)}/runs`, { query: { ...query } }),
   getRun: (id: string) => apiRequest<FlowRun>(`/flow-runs/${encodeURIComponent(id)}`),
+  /** Cancels a run that has not ended (and its unfinished child runs); 409 once it has. */
+  cancelRun: (id: string) =>
+    apiRequest<FlowRun>(`/flow-runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
 };
 
 /** A step's node id and duration whichever spelling the API used. */

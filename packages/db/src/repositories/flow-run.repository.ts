@@ -300,3 +300,57 @@ export async function latestFlowRuns(
     .execute();
   return new Map(rows.map((row) => [row.flow_id, row]));
 }
+
+/**
+ * Cancels a flow run of the workspace that has not ended (`pending` or `running`): `cancelled`, completed
+ * now, its lease dropped so no worker claims it again.
+ * @returns the cancelled run; a run that had already ended comes back unchanged (the caller answers
+ * 409); undefined when the workspace has no such run.
+ */
+export async function cancelFlowRun(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<FlowRun | undefined> {
+  if (!isUuid(id)) return undefined;
+  const cancelled = await db
+    .updateTable('flow_runs')
+    .set({
+      status: 'cancelled',
+      completed_at: sql<Date>`now()`,
+      lease_expires_at: null,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+  return cancelled ?? getFlowRun(db, workspaceId, id);
+}
+
+/**
+ * Updates a flow run only while it has not ended (`pending` or `running`): a cancel made meanwhile wins
+ * over the runner's writes. @returns the updated run, or undefined when it had ended (or does not exist).
+ */
+export async function updateUnfinishedFlowRun(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  changes: FlowRunChanges,
+): Promise<FlowRun | undefined> {
+  if (!isUuid(id)) return undefined;
+  const { steps_executed, ...rest } = changes;
+  return db
+    .updateTable('flow_runs')
+    .set({
+      ...rest,
+      ...(steps_executed === undefined ? {} : { steps_executed: jsonb(steps_executed) }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+}

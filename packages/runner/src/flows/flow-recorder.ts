@@ -9,6 +9,8 @@ import type { FlowRunObserver } from './flow-deps';
  * attempt resumes without running a finished node again. Writes are serialised: parallel branches
  * finishing together must not overwrite each other's results. Once `signal` has aborted (the worker is
  * stopping), results are no longer stored: a node cut short must run again when the flow run resumes.
+ * Each write reads back the run's status, so a cancel is noticed at the next finished node, whoever runs
+ * the flow (the local worker or the Trigger.dev task).
  */
 export function createFlowRecorder(options: {
   db: Executor;
@@ -17,6 +19,8 @@ export function createFlowRecorder(options: {
   completed: NodeResult[];
   observer?: FlowRunObserver | undefined;
   signal?: AbortSignal | undefined;
+  /** Called when a stored step finds the flow run cancelled (`POST /flow-runs/:id/cancel`). */
+  onCancelled?: () => void;
 }): RunRecorder & { steps(): NodeResult[] } {
   const steps = [...options.completed];
   let chain: Promise<unknown> = Promise.resolve();
@@ -33,7 +37,8 @@ export function createFlowRecorder(options: {
         updateFlowRun(options.db, options.workspaceId, options.flowRunId, { steps_executed: snapshot }),
       );
       chain = write.catch(() => undefined);
-      await write;
+      const stored = await write;
+      if (stored?.status === 'cancelled') options.onCancelled?.();
       options.observer?.nodeFinished(result.nodeId);
     },
   };

@@ -6,6 +6,7 @@ import {
   getFlowRun,
   type RunStatus,
   updateFlowRun,
+  updateUnfinishedFlowRun,
 } from '@connectors/db';
 import { type NodeResult, parseGraph, validateGraph } from '@connectors/engine';
 import {
@@ -84,10 +85,14 @@ export async function runFlowRun(deps: FlowRunDeps, request: FlowRunRequest): Pr
 
   const contact = flowRun.contact_id ? await getContact(db, workspaceId, flowRun.contact_id) : undefined;
   const completed = storedResults(flowRun.steps_executed, new Set(graph.nodes.map((n) => n.id)));
-  await updateFlowRun(db, workspaceId, flowRunId, {
+  const started = await updateUnfinishedFlowRun(db, workspaceId, flowRunId, {
     status: 'running',
     started_at: flowRun.started_at ?? new Date(),
   });
+  if (!started) return endedMeanwhile(db, workspaceId, flowRunId);
+  // A cancel (`POST /flow-runs/:id/cancel`) is seen as the next node is stored: no further node starts.
+  const cancel = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, cancel.signal]) : cancel.signal;
   deps.observer?.started({ flowRunId, totalSteps: graph.nodes.length, completedSteps: completed.length });
   const recorder = createFlowRecorder({
     db,
@@ -96,6 +101,7 @@ export async function runFlowRun(deps: FlowRunDeps, request: FlowRunRequest): Pr
     completed,
     observer: deps.observer,
     signal: request.signal,
+    onCancelled: () => cancel.abort(),
   });
 
   const executors: Record<string, NodeExecutor> = {
@@ -128,20 +134,33 @@ export async function runFlowRun(deps: FlowRunDeps, request: FlowRunRequest): Pr
     contact: contact ? contactScope(contact) : null,
     completed,
     executors,
-    ...(request.signal ? { signal: request.signal } : {}),
+    signal,
     ...(deps.runner.maxParallel ? { maxParallel: deps.runner.maxParallel } : {}),
   });
+  if (cancel.signal.aborted) return endedMeanwhile(db, workspaceId, flowRunId);
   if (request.signal?.aborted) return { outcome: 'interrupted' };
   const status: FinalRunStatus = result.status;
   const errorMessage = result.error ? failureMessage(result.error, graph.nodes) : null;
-  await updateFlowRun(db, workspaceId, flowRunId, {
+  const finished = await updateUnfinishedFlowRun(db, workspaceId, flowRunId, {
     status,
     steps_executed: recorder.steps(),
     error_message: errorMessage,
     completed_at: new Date(),
   });
+  if (!finished) return endedMeanwhile(db, workspaceId, flowRunId);
   deps.observer?.finished(status);
   return { outcome: 'finished', status };
+}
+
+/** The outcome of a flow run that ended while this attempt ran it (cancelled): its stored status. */
+async function endedMeanwhile(
+  db: FlowRunDeps['runner']['db'],
+  workspaceId: string,
+  flowRunId: string,
+): Promise<FlowRunOutcome> {
+  const current = await getFlowRun(db, workspaceId, flowRunId);
+  if (!current) return { outcome: 'missing' };
+  return { outcome: 'finished', status: current.status };
 }
 
 function failureMessage(

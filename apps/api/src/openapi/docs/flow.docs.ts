@@ -135,4 +135,16 @@ export const flowDocs: RouteDoc[] = [
     params: { id: 'The flow run id (a UUID)' },
     responses: { 200: { description: 'The flow run', schema: flowRunSchema } },
   },
+  {
+    method: 'post',
+    path: '/api/v1/flow-runs/:id/cancel',
+    operationId: 'cancelFlowRun',
+    tag: 'Flows',
+    summary: 'Cancel a flow run',
+    description:
+      'Ends a pending or running flow run `cancelled`, with its unfinished child executions; no further node starts (the local worker stops at once, the Trigger.dev task when it stores its next node). Cancelling a cancelled run again answers 200.',
+    params: { id: 'The flow run id (a UUID)' },
+    responses: { 200: { description: 'The cancelled flow run', schema: flowRunSchema } },
+    errors: { 409: 'flow_run_finished: the run already ended (details: status)' },
+  },
 ];

@@ -9,6 +9,7 @@ import { EditorCanvas } from '../../editor/canvas/editor-canvas';
 import type { CanvasEdge, CanvasNode } from '../../editor/graph/canvas-types';
 import type { EditorStore } from '../../editor/store/editor-store';
 import { EditorStoreProvider } from '../../editor/store/editor-store';
+import { useRunMinimapColor } from '../../executions/run-minimap';
 import { StatusBadge } from '../../executions/status-badge';
 import { useTheme } from '../../shell/theme';
 import { EmptyState } from '../../ui/empty-state';
@@ -106,12 +107,46 @@ export function FlowRunPage() {
   }
   return (
     <FlowConnectorsProvider>
-      <FlowRunView run={run} flow={flow} contact={contact} />
+      <FlowRunView run={run} flow={flow} contact={contact} onRunChange={setRun} />
     </FlowConnectorsProvider>
   );
 }
 
-function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact: Contact | null }) {
+/** The run canvas: the flow's nodes by status, its minimap coloured by status too. */
+function FlowRunCanvas({
+  ariaLabel,
+  colorMode,
+  onInit,
+}: {
+  ariaLabel: string;
+  colorMode: 'light' | 'dark';
+  onInit: (instance: ReactFlowInstance<CanvasNode, CanvasEdge>) => void;
+}) {
+  const minimapNodeColor = useRunMinimapColor();
+  return (
+    <EditorCanvas
+      colorMode={colorMode}
+      readOnly
+      nodeTypes={flowNodeTypes}
+      ariaLabel={ariaLabel}
+      onInit={onInit}
+      minimapNodeColor={minimapNodeColor}
+    />
+  );
+}
+
+function FlowRunView({
+  run,
+  flow,
+  contact,
+  onRunChange,
+}: {
+  run: FlowRun;
+  flow: Flow;
+  contact: Contact | null;
+  /** The run as the cancel answered it. */
+  onRunChange: (run: FlowRun) => void;
+}) {
   const [theme] = useTheme();
   const { byId } = useFlowConnectors();
   // The graph as it ran, when the run kept it (read once: polls do not rebuild the canvas).
@@ -173,6 +208,18 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
       setAgain(false);
     }
   };
+  const [cancelling, setCancelling] = useState(false);
+  const cancelRun = async () => {
+    setCancelling(true);
+    try {
+      onRunChange(await flowsApi.cancelRun(run.id));
+      toast.show('Run cancelled', 'success');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setCancelling(false);
+    }
+  };
   const preview = previewId ? byId.get(previewId) : undefined;
 
   return (
@@ -198,8 +245,23 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
             </span>
           ) : null}
           <div className="editor-actions">
-            <Link className="btn btn-sm" to={`/flows/${flow.id}`}>
-              Open flow
+            {!finished ? (
+              <button
+                type="button"
+                className="btn btn-danger btn-sm"
+                disabled={cancelling}
+                onClick={() => void cancelRun()}
+                title="Stop the run: no further node starts, and its connector runs still going are cancelled"
+              >
+                Cancel run
+              </button>
+            ) : null}
+            <Link
+              className="btn btn-sm"
+              to={`/flows/${flow.id}?run=${encodeURIComponent(run.id)}`}
+              title="Open the flow in the builder, its nodes painted with this run's statuses"
+            >
+              Open in builder
             </Link>
             {run.contact_id ? (
               <button
@@ -219,10 +281,8 @@ function FlowRunView({ run, flow, contact }: { run: FlowRun; flow: Flow; contact
             {store ? (
               <EditorStoreProvider store={store}>
                 <ReactFlowProvider>
-                  <EditorCanvas
+                  <FlowRunCanvas
                     colorMode={theme}
-                    readOnly
-                    nodeTypes={flowNodeTypes}
                     ariaLabel={`Run of ${flow.name} (read-only)`}
                     onInit={(instance) => {
                       canvas.current = instance;

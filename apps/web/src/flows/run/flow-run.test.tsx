@@ -171,4 +171,41 @@ describe('flow run view', () => {
     );
     expect(details.querySelector('.fl-run-step.is-selected')?.getAttribute('data-node-id')).toBe('update_1');
   });
+
+  it('cancels a run that is going on, and opens the flow in the builder with this run', async () => {
+    const calls: string[] = [];
+    let cancelled = false;
+    const running: FlowRun = { ...baseRun, steps_executed: [step('trigger', 'success')] };
+    const stopped: FlowRun = { ...running, status: 'cancelled', completed_at: '2026-01-01T00:00:03Z' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL, init: RequestInit = {}) => {
+        calls.push(`${init.method ?? 'GET'} ${url.pathname}`);
+        if (url.pathname === '/api/v1/flow-runs/r-1/cancel' && init.method === 'POST') {
+          cancelled = true;
+          return json(stopped);
+        }
+        if (url.pathname === '/api/v1/flow-runs/r-1') return json(cancelled ? stopped : running);
+        if (url.pathname === '/api/v1/flows/f-1') return json(FLOW);
+        if (url.pathname === '/api/v1/connectors') return json({ data: [], next_cursor: null });
+        return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
+      }),
+    );
+    render(
+      <MemoryRouter initialEntries={['/flow-runs/r-1']}>
+        <ToastProvider>
+          <Routes>
+            <Route path="/flow-runs/:id" element={<FlowRunPage />} />
+          </Routes>
+        </ToastProvider>
+      </MemoryRouter>,
+    );
+    expect((await screen.findByRole('link', { name: 'Open in builder' })).getAttribute('href')).toBe(
+      '/flows/f-1?run=r-1',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
+    expect(calls).toContain('POST /api/v1/flow-runs/r-1/cancel');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull());
+    expect(screen.getAllByText('Cancelled').length).toBeGreaterThan(0);
+  });
 });
