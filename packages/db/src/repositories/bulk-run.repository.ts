@@ -193,3 +193,36 @@ export async function tagExecutionWithBulkRun(
     .where('id', '=', executionId)
     .execute();
 }
+
+/**
+ * Retention (`EXECUTIONS_RETENTION_DAYS`): deletes completed bulk runs created before `cutoff`, across
+ * workspaces, once none of their executions or flow runs remain (those are deleted first, by the same
+ * retention), so a kept run never loses its bulk run.
+ * @returns how many bulk runs were deleted.
+ */
+export async function deleteBulkRunsCreatedBefore(db: Executor, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('bulk_runs')
+    .where('created_at', '<', cutoff)
+    .where('status', '=', 'completed')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('connector_executions')
+            .select(sql`1`.as('one'))
+            .whereRef('connector_executions.bulk_run_id', '=', 'bulk_runs.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('flow_runs')
+            .select(sql`1`.as('one'))
+            .whereRef('flow_runs.bulk_run_id', '=', 'bulk_runs.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

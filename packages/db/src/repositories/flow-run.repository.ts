@@ -354,3 +354,28 @@ export async function updateUnfinishedFlowRun(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * Retention (`EXECUTIONS_RETENTION_DAYS`): deletes flow runs that ended and were created before
+ * `cutoff`, across workspaces. A run still referenced by a child execution is kept until that child is
+ * deleted in turn (children are a little younger than their run), so an execution never loses the link
+ * to its flow run while both exist; the next sweep takes it.
+ * @returns how many flow runs were deleted.
+ */
+export async function deleteFlowRunsCreatedBefore(db: Executor, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('flow_runs')
+    .where('created_at', '<', cutoff)
+    .where('status', 'not in', ['pending', 'running'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('connector_executions')
+            .select(sql`1`.as('one'))
+            .whereRef('connector_executions.flow_run_id', '=', 'flow_runs.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
