@@ -93,10 +93,10 @@ function mockApi(put: (body: Record<string, unknown>) => Response) {
   return calls;
 }
 
-function renderBuilder() {
-  const store = storeFromFlow(FLOW);
+function renderBuilder(flow: Flow = FLOW, path = '/flows/f-1') {
+  const store = storeFromFlow(flow);
   const result = renderEditor(
-    <MemoryRouter>
+    <MemoryRouter initialEntries={[path]}>
       <FlowConnectorsProvider initial={[HUBSPOT]}>
         <FlowBuilderLayout onReload={() => {}} />
       </FlowConnectorsProvider>
@@ -257,5 +257,74 @@ describe('Flow Builder', () => {
     await waitFor(() => expect(store.getState().version).toBe(10));
     const puts = calls.filter((c) => c.method === 'PUT');
     expect(puts.map((p) => (p.body as { version: number }).version)).toEqual([4, 9]);
+  });
+
+  it('paints the node statuses of the run it was opened from (?run=), and clears them on request', async () => {
+    const flow: Flow = {
+      ...FLOW,
+      config: {
+        version: 1,
+        nodes: [
+          ...newFlowConfig().nodes,
+          {
+            id: 'save',
+            type: 'update_contact',
+            position: { x: 300, y: 0 },
+            data: { name: 'Save', fieldMappings: { title: 'Member' } },
+          },
+        ],
+        edges: [{ id: 'e1', source: 'trigger', target: 'save' }],
+      } as Flow['config'],
+    };
+    const run = {
+      id: 'r-7abcdef0',
+      flow_id: 'f-1',
+      contact_id: 'k-1',
+      status: 'failed',
+      error_message: 'Step "Save" (save) failed: no contact',
+      started_at: '2026-01-01T00:00:00Z',
+      completed_at: '2026-01-01T00:00:01Z',
+      steps_executed: [
+        { step_id: 'trigger', step_name: 'trigger', status: 'success', duration_ms: 3 },
+        {
+          step_id: 'save',
+          step_name: 'Save',
+          status: 'failed',
+          duration_ms: 5,
+          error: { message: 'no contact' },
+        },
+      ],
+      executions: [],
+    };
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL) => {
+        calls.push(url.pathname);
+        if (url.pathname === '/api/v1/flow-runs/r-7abcdef0') return json(run);
+        if (url.pathname.endsWith('/runs')) return json({ data: [], next_cursor: null });
+        return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
+      }),
+    );
+    const { store } = renderBuilder(flow, '/flows/f-1?run=r-7abcdef0');
+    const status = (id: string) =>
+      document.querySelector(`.cn-node[data-node-id="${id}"]`)?.getAttribute('data-run-status');
+    await waitFor(() => expect(status('save')).toBe('failed'));
+    expect(status('trigger')).toBe('success');
+    const bar = screen.getByRole('status', { name: 'Flow run on the canvas' });
+    expect(within(bar).getByText('Failed')).toBeTruthy();
+    expect(within(bar).getByRole('link', { name: 'View run' }).getAttribute('href')).toBe(
+      '/flow-runs/r-7abcdef0',
+    );
+    await userEvent.click(within(bar).getByRole('button', { name: 'save failed: no contact' }));
+    expect(store.getState().nodes.find((n) => n.id === 'save')?.selected).toBe(true);
+
+    await userEvent.click(within(bar).getByRole('button', { name: 'Clear the run from the canvas' }));
+    await waitFor(() => expect(status('save')).not.toBe('failed'));
+    expect(store.getState().stepsById.size).toBe(0);
+    expect(screen.queryByRole('status', { name: 'Flow run on the canvas' })).toBeNull();
+    expect(calls.filter((path) => path.startsWith('/api/v1/flow-runs/'))).toEqual([
+      '/api/v1/flow-runs/r-7abcdef0',
+    ]);
   });
 });

@@ -23,6 +23,7 @@ import { FlowPreviewContext } from '../nodes/flow-preview-context';
 import { ConnectorPreviewDialog } from './connector-preview-dialog';
 import { CONNECTOR_DRAG_TYPE, connectorNode } from './flow-nodes';
 import { FlowPalette } from './flow-palette';
+import { FlowRunBar } from './flow-run-bar';
 import { RunFlowDialog } from './run-flow-dialog';
 import { useFlowSave } from './use-flow-save';
 
@@ -190,6 +191,7 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
             {problemsOpen ? (
               <ProblemsPanel onClose={() => setProblemsOpen(false)} onFocusNode={focusNode} subject="flow" />
             ) : null}
+            <FlowRunBar onFocusNode={focusNode} />
           </div>
           <FlowInspector runsKey={runsKey} />
         </div>
