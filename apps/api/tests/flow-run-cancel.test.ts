@@ -1,3 +1,5 @@
+import { createFlowRun } from '@connectors/db';
+import { runChildInProcess, runFlowRun } from '@connectors/runner';
 import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { LocalFlowWorker } from '../src/worker/local-flow-worker';
@@ -108,5 +110,38 @@ describeApi('flow run cancel', (s) => {
     const unknown = await client.post('/flow-runs/00000000-0000-4000-8000-000000000000/cancel');
     expect(unknown.status).toBe(404);
     expect((await client.post('/flow-runs/not-a-uuid/cancel')).status).toBe(404);
+  });
+
+  it('a runtime that does not hold the run (the Trigger.dev task) starts no node after the cancel', async () => {
+    const { client, connector, contact, workspaceId } = await seedWorkspace(s.app, api);
+    const flow = await client.post('/flows', { name: 'Enrich', config: enrichFlowConfig(connector.id) });
+    const db = s.t.database.db;
+    const flowRun = await createFlowRun(db, workspaceId, { flow_id: flow.json.id, contact_id: contact.id });
+    if (!flowRun) throw new Error('no flow run');
+    // Leased elsewhere, so the local worker leaves it to the runtime called below.
+    await db
+      .updateTable('flow_runs')
+      .set({ status: 'running', leased_by: 'elsewhere', lease_expires_at: new Date(Date.now() + 3_600_000) })
+      .where('id', '=', flowRun.id)
+      .execute();
+    // The cancel arrives as the connector node's child succeeds: the node after it must not start.
+    const runner = s.t.runtime.ctx.runner;
+    const outcome = await runFlowRun(
+      {
+        runner,
+        runChild: async (child) => {
+          await runChildInProcess(runner, 'test-runtime')(child);
+          expect((await client.post(`/flow-runs/${flowRun.id}/cancel`)).status).toBe(200);
+        },
+      },
+      { workspaceId, flowRunId: flowRun.id, attempt: 1 },
+    );
+    expect(outcome).toEqual({ outcome: 'finished', status: 'cancelled' });
+    const after = (await client.get(`/flow-runs/${flowRun.id}`)).json;
+    expect(after.status).toBe('cancelled');
+    expect(after.executions).toEqual([expect.objectContaining({ node_id: 'enrich', status: 'success' })]);
+    expect(after.steps_executed.find((step: Json) => step.step_id === 'enrich')?.status).toBe('success');
+    expect(after.steps_executed.find((step: Json) => step.step_id === 'save')?.status).not.toBe('success');
+    expect((await client.get(`/contacts/${contact.id}`)).json.title).toBeNull();
   });
 });
