@@ -1,11 +1,13 @@
 import jsonata from 'jsonata';
+import { builtBytes, spend } from './allocation-budget';
 import { type AstNode, walkAst } from './ast';
 import { linearDistinct } from './distinct';
 import { ExpressionError, type ExpressionErrorCode } from './expression.error';
+import { guardedJoin, guardedPad, replaceWithLimits } from './guarded-builtins';
 import { type ExpressionLimits, limitsKey, resolveLimits } from './limits';
 import { LruCache } from './lru-cache';
 import { collectReferences } from './references';
-import { Re2RegExp, re2RegexEngine } from './regex-engine';
+import { limitedRe2Engine, Re2RegExp } from './regex-engine';
 import { toPlain } from './to-plain';
 
 /** A parsed, checked JSONata expression, ready to run any number of times. */
@@ -113,7 +115,7 @@ function parse(source: string, limits: ExpressionLimits): { expression: jsonata.
     timeout: limits.timeoutMs,
     stack: limits.maxDepth,
     sequence: limits.maxSequenceLength,
-    RegexEngine: re2RegexEngine,
+    RegexEngine: limitedRe2Engine(limits.maxSequenceLength),
   };
   try {
     return { expression: jsonata(source, options), shift: 0 };
@@ -187,8 +189,16 @@ function installGuards(expression: jsonata.Expression, source: string, limits: E
   );
   // The original is quadratic in one built-in call, which the time budget cannot interrupt.
   expression.registerFunction('distinct', (arr: unknown) => linearDistinct(arr), '<x:x>');
+  // The original lets V8 build the joined string (up to its own ~512 M-character limit) in one call.
+  expression.registerFunction(
+    'join',
+    (strs: string[] | undefined, separator?: string) => guardedJoin(strs, separator, limits, source),
+    '<a<s>s?:s>',
+  );
+  // The original makes one concatenation per match in one call, out of the time and memory budgets' reach.
+  expression.registerFunction('replace', replaceWithLimits(limits, source), '<s-(sf)(sf)n?:s>');
   // JSONata looks this hook up by symbol in the environment and awaits it after every evaluation step.
-  const exitHook = (node: AstNode, _input: unknown, _environment: unknown, result: unknown) => {
+  const exitHook = (node: AstNode, _input: unknown, environment: unknown, result: unknown) => {
     if (typeof result === 'string' && result.length > limits.maxStringLength) {
       throw new ExpressionError(
         'limit',
@@ -205,36 +215,20 @@ function installGuards(expression: jsonata.Expression, source: string, limits: E
         node.position !== undefined ? { position: node.position } : {},
       );
     }
+    const built = builtBytes(node, result);
+    if (built > 0 && spend(environment, built) > limits.maxAllocationBytes) {
+      throw new ExpressionError(
+        'limit',
+        `The expression built more than ${Math.round(limits.maxAllocationBytes / 1048576)} MB of values (its memory budget)`,
+        source,
+        node.position !== undefined ? { position: node.position } : {},
+      );
+    }
   };
   (expression.assign as unknown as (name: symbol, value: unknown) => void)(
     Symbol.for('jsonata.__evaluate_exit'),
     exitHook,
   );
-}
-
-/** JSONata's `$pad`, refusing to build a string past the limit. */
-function guardedPad(
-  str: string | undefined,
-  width: number,
-  char: string | undefined,
-  limits: ExpressionLimits,
-  source: string,
-): string | undefined {
-  if (str === undefined) return undefined;
-  const fill = char === undefined || char.length === 0 ? ' ' : char;
-  const target = Math.trunc(width);
-  const padLength = Math.abs(target) - [...str].length;
-  if (padLength <= 0) return str;
-  if (padLength * fill.length > limits.maxStringLength) {
-    throw new ExpressionError(
-      'limit',
-      `$pad would build a string of ${padLength} characters; at most ${limits.maxStringLength} are allowed`,
-      source,
-    );
-  }
-  let padding = fill.repeat(padLength);
-  if (fill.length > 1) padding = [...padding].slice(0, padLength).join('');
-  return target > 0 ? str + padding : padding + str;
 }
 
 function checkBindings(bindings: Record<string, unknown> | undefined, source: string) {
@@ -264,6 +258,10 @@ function toExpressionError(
   shift: number,
   limits?: ExpressionLimits,
 ): ExpressionError {
+  if (err instanceof ExpressionError && err.expression === '') {
+    // Thrown by a part that does not know the source (the regex engine).
+    return new ExpressionError(err.code, err.message, source, { cause: err.cause });
+  }
   if (err instanceof ExpressionError) {
     // JSONata fills in `position` on errors thrown from functions, in its own coordinates.
     if (shift === 0 || err.position === undefined) return err;

@@ -13,6 +13,11 @@ export interface ExpressionLimits {
   maxSequenceLength: number;
   /** Longest string an evaluation step may produce, in UTF-16 code units. */
   maxStringLength: number;
+  /**
+   * Memory budget of one evaluation: the estimated bytes of every array, string and object its steps
+   * build, added up (see `allocation-budget.ts`). Past it the evaluation fails with `limit`.
+   */
+  maxAllocationBytes: number;
 }
 
 export const DEFAULT_EXPRESSION_LIMITS: Readonly<ExpressionLimits> = Object.freeze({
@@ -21,6 +26,7 @@ export const DEFAULT_EXPRESSION_LIMITS: Readonly<ExpressionLimits> = Object.free
   maxDepth: 1_000,
   maxSequenceLength: 1_000_000,
   maxStringLength: 10_000_000,
+  maxAllocationBytes: 64 * 1024 * 1024,
 });
 
 /** Fills in defaults; a non-positive or non-finite value falls back to the default rather than "no limit". */
@@ -42,5 +48,6 @@ export function limitsKey(limits: ExpressionLimits): string {
     limits.maxDepth,
     limits.maxSequenceLength,
     limits.maxStringLength,
+    limits.maxAllocationBytes,
   ].join(':');
 }

@@ -1,4 +1,5 @@
 import { type Matcher, RE2JS } from 're2js';
+import { ExpressionError } from './expression.error';
 import { LruCache } from './lru-cache';
 
 /** JavaScript regex flags that have an RE2 meaning; `g` only changes `lastIndex` handling, `u` is implied. */
@@ -108,3 +109,25 @@ export class Re2RegExp {
 
 /** The adapter typed as JSONata's `RegexEngine` option expects. */
 export const re2RegexEngine = Re2RegExp as unknown as RegExpConstructor;
+
+/**
+ * `Re2RegExp` that refuses to find more than `maxMatches` matches. JSONata builds one engine object each
+ * time a regex literal is evaluated and walks a string match after match inside one built-in call
+ * (`$replace`, `$match`, `$split`), which neither the time nor the memory budget can interrupt; past
+ * `maxMatches` (the sequence limit) the call fails with `limit` instead of running on.
+ */
+export function limitedRe2Engine(maxMatches: number): RegExpConstructor {
+  class LimitedRe2RegExp extends Re2RegExp {
+    #matches = 0;
+
+    override exec(input: string): RegExpExecArray | null {
+      const result = super.exec(input);
+      if (result !== null && ++this.#matches > maxMatches) {
+        // The expression's source is filled in by the caller (`toExpressionError`).
+        throw new ExpressionError('limit', `A regular expression matched more than ${maxMatches} times`, '');
+      }
+      return result;
+    }
+  }
+  return LimitedRe2RegExp as unknown as RegExpConstructor;
+}
