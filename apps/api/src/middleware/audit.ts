@@ -21,8 +21,11 @@ export const auditMutations = createMiddleware<AppEnv>(async (c, next) => {
   const route = respondingRoute(c);
   if (!route) return;
   const described = describeAuditedRoute(c.req.method, route, c.req.param());
-  let resourceId = described.resourceId;
-  if (resourceId === null && described.action === 'create') resourceId = await createdId(c.res);
+  const answer = await answered(c.res);
+  // A credential is addressed by its service (`DELETE /workspace/credentials/:service`), so its create
+  // is recorded under the service too and both entries name the same thing.
+  const createdId = described.resourceType === 'credential' ? answer?.name : answer?.id;
+  const resourceId = described.resourceId ?? (described.action === 'create' ? (createdId ?? null) : null);
   try {
     await recordAuditEntry(c.var.ctx.db, {
       workspace_id: auth.workspaceId,
@@ -31,6 +34,7 @@ export const auditMutations = createMiddleware<AppEnv>(async (c, next) => {
       action: described.action,
       resource_type: described.resourceType,
       resource_id: resourceId,
+      resource_name: answer?.name ?? null,
       method: c.req.method,
       route,
       status: c.res.status,
@@ -47,17 +51,29 @@ function respondingRoute(c: Parameters<typeof matchedRoutes>[0]): string | undef
   return routes.at(-1)?.path;
 }
 
-/** The id in a create's JSON answer (`id`, or `executionId`-style), if any. */
-async function createdId(res: Response): Promise<string | null> {
+/**
+ * The id and the name in a JSON answer: `id` (or an `executionId`-style key) of what a create made, and
+ * what the resource is called — `name` (connectors, flows, API keys, workspaces) or `service_name`
+ * (credentials). Only these fields are read: an answer that also holds a secret (a new API key) gives its
+ * name, never the secret; a contact's personal fields are never copied into the log.
+ */
+async function answered(res: Response): Promise<{ id: string | null; name: string | null } | null> {
   if (!res.headers.get('content-type')?.includes('application/json')) return null;
   try {
     const json = (await res.clone().json()) as Record<string, unknown>;
-    if (typeof json.id === 'string') return json.id;
-    for (const [key, value] of Object.entries(json)) {
-      if (/Id$/.test(key) && typeof value === 'string') return value;
+    let id = typeof json.id === 'string' ? json.id : null;
+    if (id === null) {
+      for (const [key, value] of Object.entries(json)) {
+        if (/Id$/.test(key) && typeof value === 'string') {
+          id = value;
+          break;
+        }
+      }
     }
+    const name = [json.name, json.service_name].find((v) => typeof v === 'string' && v !== '');
+    return { id, name: typeof name === 'string' ? name.slice(0, 200) : null };
   } catch {
-    // not JSON after all: no id
+    // not JSON after all: nothing to read
   }
   return null;
 }

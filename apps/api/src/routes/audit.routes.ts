@@ -26,6 +26,10 @@ export const auditEntrySchema = z.object({
   action: z.string().meta({ description: '`create`, `update`, `delete`, `execute`, `test`, `run`, …' }),
   resource_type: z.string(),
   resource_id: z.string().nullable(),
+  resource_name: z
+    .string()
+    .nullable()
+    .meta({ description: 'What the resource was called (name, service or e-mail), when known' }),
   method: z.string(),
   route: z.string().meta({ description: 'The route pattern, e.g. `/api/v1/connectors/:id`' }),
   status: z.number().int(),
@@ -40,6 +44,7 @@ function auditView(row: AuditLogEntry): z.infer<typeof auditEntrySchema> {
     action: row.action,
     resource_type: row.resource_type,
     resource_id: row.resource_id,
+    resource_name: row.resource_name,
     method: row.method,
     route: row.route,
     status: row.status,

@@ -88,12 +88,16 @@ describeApi('the audit log', (s) => {
     expect((await t.session.delete('/workspace/credentials/audited')).status).toBe(204);
 
     const log = await wholeLog(t.session);
-    const recent = log.slice(0, 4).map((e: Json) => [e.action, e.resource_type, e.resource_id, e.actor]);
+    const recent = log
+      .slice(0, 4)
+      .map((e: Json) => [e.action, e.resource_type, e.resource_id, e.resource_name, e.actor]);
     expect(recent).toEqual([
-      ['delete', 'credential', 'audited', { user_id: me, api_key_id: null }],
-      ['create', 'contact', created.json.id, { user_id: me, api_key_id: key.json.id }],
-      ['create', 'api_key', key.json.id, { user_id: me, api_key_id: null }],
-      ['create', 'credential', expect.any(String), { user_id: me, api_key_id: null }],
+      // The delete answers nothing; its name comes from the entry that created the credential.
+      ['delete', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null }],
+      // A contact's personal fields are never copied into the log.
+      ['create', 'contact', created.json.id, null, { user_id: me, api_key_id: key.json.id }],
+      ['create', 'api_key', key.json.id, 'audited key', { user_id: me, api_key_id: null }],
+      ['create', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null }],
     ]);
     expect(log[0]).toMatchObject({
       method: 'DELETE',
@@ -107,6 +111,8 @@ describeApi('the audit log', (s) => {
         action: 'execute',
         resource_type: 'connector',
         resource_id: t.ids.connectors,
+        // An execute answers no name: it is read from the connector's earlier entries or the connector.
+        resource_name: expect.any(String),
       }),
     );
     // Newest first, no entry twice across pages.

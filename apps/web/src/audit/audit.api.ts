@@ -7,6 +7,8 @@ export interface AuditEntry {
   action: string;
   resource_type: string;
   resource_id: string | null;
+  /** What the resource was called (name, service or e-mail), when known. */
+  resource_name: string | null;
   method: string;
   route: string;
   status: number;

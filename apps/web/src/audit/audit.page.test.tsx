@@ -52,7 +52,12 @@ describe('the Activity page', () => {
         if (url.searchParams.get('resource_type') === 'flow') return json({ data: [], next_cursor: null });
         return json({
           data: [
-            entry(1, { action: 'execute', resource_type: 'connector', resource_id: 'c-1' }),
+            entry(1, {
+              action: 'execute',
+              resource_type: 'connector',
+              resource_id: 'c-1',
+              resource_name: 'HubSpot enrichment',
+            }),
             entry(2, {
               action: 'create',
               resource_type: 'contact',
@@ -76,12 +81,12 @@ describe('the Activity page', () => {
     const rows = await screen.findAllByRole('row');
     expect(rows.map((r) => r.textContent)).toEqual([
       'WhenWhoWhatResource',
-      expect.stringContaining('Youran connectorc-1'),
+      expect.stringContaining('Youran connectorHubSpot enrichment'),
       expect.stringContaining('You, with the API key “CRM sync”created contactp-1'),
     ]);
     expect(
       within(rows[1] as HTMLElement)
-        .getByRole('link', { name: 'c-1' })
+        .getByRole('link', { name: 'HubSpot enrichment' })
         .getAttribute('href'),
     ).toBe('/connectors/c-1');
     await userEvent.click(screen.getByRole('button', { name: /Load more/ }));

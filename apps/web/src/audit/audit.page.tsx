@@ -119,8 +119,15 @@ export function AuditPage() {
                     <td>
                       {actionLabel(entry.action)} {resourceNoun(entry.resource_type)}
                     </td>
-                    <td className="mono">
-                      {link ? <Link to={link}>{entry.resource_id}</Link> : (entry.resource_id ?? '—')}
+                    <td
+                      className={entry.resource_name ? undefined : 'mono'}
+                      title={entry.resource_id ?? undefined}
+                    >
+                      {link ? (
+                        <Link to={link}>{entry.resource_name ?? entry.resource_id}</Link>
+                      ) : (
+                        (entry.resource_name ?? entry.resource_id ?? '—')
+                      )}
                     </td>
                   </tr>
                 );

@@ -35,5 +35,65 @@ export async function listAuditEntries(
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  return toPage(rows, limit);
+  return toPage(await withResourceNames(db, workspaceId, rows), limit);
+}
+
+/**
+ * Names entries recorded without one (a run's answer does not say what ran): from the newest entry of the
+ * same resource that has a name, else from the connector or flow itself. Two queries per page at most.
+ */
+async function withResourceNames(
+  db: Executor,
+  workspaceId: string,
+  rows: AuditLogEntry[],
+): Promise<AuditLogEntry[]> {
+  const unnamed = rows.filter((r) => r.resource_name === null && r.resource_id !== null);
+  if (unnamed.length === 0) return rows;
+  const key = (type: string, id: string) => `${type}\u0000${id}`;
+  const names = new Map<string, string>();
+  const known = await db
+    .selectFrom('audit_log')
+    .select(['resource_type', 'resource_id', 'resource_name'])
+    .distinctOn(['resource_type', 'resource_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('resource_id', 'in', [...new Set(unnamed.map((r) => r.resource_id as string))])
+    .where('resource_name', 'is not', null)
+    .orderBy('resource_type')
+    .orderBy('resource_id')
+    .orderBy('created_at', 'desc')
+    .execute();
+  for (const k of known) names.set(key(k.resource_type, k.resource_id as string), k.resource_name as string);
+
+  const live = (type: string) =>
+    unnamed
+      .filter((r) => r.resource_type === type && !names.has(key(type, r.resource_id as string)))
+      .map((r) => r.resource_id as string)
+      .filter(isUuid);
+  const [connectorIds, flowIds] = [live('connector'), live('flow')];
+  const current = await Promise.all([
+    connectorIds.length
+      ? db
+          .selectFrom('connectors')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', connectorIds)
+          .execute()
+      : [],
+    flowIds.length
+      ? db
+          .selectFrom('flows')
+          .select(['id', 'name'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', flowIds)
+          .execute()
+      : [],
+  ]);
+  for (const c of current[0]) names.set(key('connector', c.id), c.name);
+  for (const f of current[1]) names.set(key('flow', f.id), f.name);
+
+  return rows.map((r) =>
+    r.resource_name === null && r.resource_id !== null
+      ? { ...r, resource_name: names.get(key(r.resource_type, r.resource_id)) ?? null }
+      : r,
+  );
 }

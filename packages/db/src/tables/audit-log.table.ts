@@ -12,6 +12,8 @@ export interface AuditLogTable {
   /** The collection the route acts on: `connector`, `credential`, `api_key`, `flow`, … */
   resource_type: string;
   resource_id: string | null;
+  /** What the resource was called when the change was made (name, service or e-mail), if known. */
+  resource_name: string | null;
   method: string;
   /** The route's pattern, e.g. `/api/v1/connectors/:id`. */
   route: string;
