@@ -6,6 +6,12 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/**
+ * Runs of one workspace the local worker holds at once unless configured: below the default worker
+ * concurrency (16), so one workspace's burst leaves slots for the others. `0` turns the cap off.
+ */
+export const DEFAULT_WORKSPACE_CONCURRENCY = 10;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   DATABASE_URL: z.string().url().optional(),
@@ -23,7 +29,12 @@ const envSchema = z.object({
     .default(2 * 1024 * 1024),
   CONNECTORS_WEB_DIST: z.string().optional(),
   CONNECTORS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  CONNECTORS_WORKSPACE_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  CONNECTORS_WORKSPACE_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(256)
+    .default(DEFAULT_WORKSPACE_CONCURRENCY),
   CONNECTORS_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
   CONNECTORS_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 });
@@ -42,7 +53,10 @@ export interface AppConfig {
   retentionDays: number;
   maxBodyBytes: number;
   workerConcurrency: number;
-  /** Runs of one workspace the local worker holds at once (default: no cap below `workerConcurrency`). */
+  /**
+   * Runs of one workspace the local worker holds at once (`CONNECTORS_WORKSPACE_CONCURRENCY`, default
+   * 10); `undefined` when set to 0 (no cap). A cap not below `workerConcurrency` caps nothing.
+   */
   workspaceConcurrency: number | undefined;
   /** How long a worker's claim on a running execution lasts before another may resume it. */
   leaseMs: number;
@@ -79,7 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.EXECUTIONS_RETENTION_DAYS,
     maxBodyBytes: e.CONNECTORS_MAX_BODY_BYTES,
     workerConcurrency: e.CONNECTORS_WORKER_CONCURRENCY,
-    workspaceConcurrency: e.CONNECTORS_WORKSPACE_CONCURRENCY,
+    workspaceConcurrency:
+      e.CONNECTORS_WORKSPACE_CONCURRENCY === 0 ? undefined : e.CONNECTORS_WORKSPACE_CONCURRENCY,
     leaseMs: e.CONNECTORS_LEASE_MS,
     workerPollMs: e.CONNECTORS_WORKER_POLL_MS,
     webDistDir: e.CONNECTORS_WEB_DIST ? resolve(e.CONNECTORS_WEB_DIST) : undefined,
