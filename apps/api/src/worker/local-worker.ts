@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ConnectorExecution,
   claimExecutions,
-  claimExecutionsPerWorkspace,
+  claimExecutionsCapped,
   expireAllExecutionLeases,
   failExhaustedExecutions,
   vacuumRunTables,
@@ -135,13 +135,13 @@ export class LocalWorker implements ManagedDispatcher {
           const cap = this.options.perWorkspaceConcurrency;
           const capped = cap !== undefined && cap < this.options.concurrency;
           const claim = { workerId: this.workerId, leaseMs, maxAttempts: this.maxAttempts, limit: free };
-          const claimed = capped
-            ? await claimExecutionsPerWorkspace(db, { ...claim, perWorkspace: cap })
-            : await claimExecutions(db, claim);
+          const { claimed, heldBack } = capped
+            ? await claimExecutionsCapped(db, { ...claim, perWorkspace: cap })
+            : { claimed: await claimExecutions(db, claim), heldBack: false };
           for (const execution of claimed) this.launch(execution);
           if (claimed.length < free) {
-            // Under a cap, work may wait behind a busy workspace: a run that ends looks again.
-            if (this.enqueued === enqueued && !capped) this.backlog = false;
+            // Under a cap, work may wait behind a busy workspace: then a run that ends looks again.
+            if (this.enqueued === enqueued && heldBack === false) this.backlog = false;
             break;
           }
           this.backlog = true;

@@ -11,6 +11,7 @@ import {
   cancelExecution,
   claimExecution,
   claimExecutions,
+  claimExecutionsCapped,
   claimNextExecution,
   createExecution,
   deleteExecutionsCreatedBefore,
@@ -176,6 +177,26 @@ describeEachDialect('execution repository', (ctx) => {
     expect(new Set(rest)).toEqual(new Set(created.slice(3)));
     expect(await claimExecutions(ctx.db, { workerId: 'w4', leaseMs: LEASE, limit: 5 })).toEqual([]);
     expect(await claimExecutions(ctx.db, { workerId: 'w4', leaseMs: LEASE, limit: 0 })).toEqual([]);
+  });
+
+  it('under a per-workspace cap, claims in one statement and says whether runs were held back', async () => {
+    const a = await seedWorkspace(ctx.db);
+    const b = await seedWorkspace(ctx.db);
+    const connectorA = await seedConnector(ctx.db, a.workspace.id);
+    const connectorB = await seedConnector(ctx.db, b.workspace.id);
+    const ofA: string[] = [];
+    for (let i = 0; i < 3; i++) ofA.push((await newExecution(ctx.db, a.workspace.id, connectorA.id)).id);
+    const ofB = (await newExecution(ctx.db, b.workspace.id, connectorB.id)).id;
+    const options = { workerId: 'w1', leaseMs: LEASE, limit: 10, perWorkspace: 2 };
+    const first = await claimExecutionsCapped(ctx.db, options);
+    expect(first.claimed.map((e) => e.id)).toEqual([ofA[0], ofA[1], ofB]);
+    expect(first.claimed.every((e) => e.status === 'running' && e.leased_by === 'w1')).toBe(true);
+    expect(first.heldBack).toBe(true);
+    // Workspace A holds 2 live leases: its third run waits.
+    expect(await claimExecutionsCapped(ctx.db, options)).toEqual({ claimed: [], heldBack: undefined });
+    await finishExecution(ctx.db, { ...lease(first.claimed[0]!), status: 'success' });
+    const next = await claimExecutionsCapped(ctx.db, options);
+    expect(next).toEqual({ claimed: [expect.objectContaining({ id: ofA[2] })], heldBack: false });
   });
 
   it('finishes, counts the run and records held-back results in one statement, only while the lease is held', async () => {

@@ -266,6 +266,63 @@ export async function claimExecutions(
 }
 
 /**
+ * `claimExecutions` under a per-workspace cap, still ONE statement: no workspace gets more than
+ * `perWorkspace` runs at once (counting its runs that hold a live lease), so one workspace's burst
+ * cannot take every slot while another's wait. Candidates are ranked per workspace, oldest first;
+ * rows another worker holds are skipped (`SKIP LOCKED`). Several workers claiming at the same instant
+ * may each count the same running rows and overshoot the cap by their number, never by more.
+ *
+ * @returns the claimed executions, oldest first, and `heldBack`: whether claimable runs were left
+ * waiting because of the cap (undefined when nothing was claimed: the statement then cannot tell).
+ */
+export async function claimExecutionsCapped(
+  db: Executor,
+  options: ClaimOptions & { limit: number; perWorkspace: number },
+): Promise<{ claimed: ConnectorExecution[]; heldBack: boolean | undefined }> {
+  const limit = Math.max(0, Math.floor(options.limit));
+  if (limit === 0) return { claimed: [], heldBack: undefined };
+  const maxAttempts = options.maxAttempts ?? 2_147_483_647;
+  const cap = Math.max(1, Math.floor(options.perWorkspace));
+  const { rows } = await sql<ConnectorExecution & { held_back: number }>`
+    WITH busy AS (
+      SELECT workspace_id, count(*)::int AS running FROM connector_executions
+      WHERE status = 'running' AND lease_expires_at >= now()
+      GROUP BY workspace_id
+    ), ranked AS (
+      SELECT e.id, e.created_at,
+        coalesce(b.running, 0)
+          + row_number() OVER (PARTITION BY e.workspace_id ORDER BY e.created_at, e.id) AS slot
+      FROM connector_executions e LEFT JOIN busy b ON b.workspace_id = e.workspace_id
+      WHERE e.status = 'pending'
+        OR (e.status = 'running' AND e.lease_expires_at < now() AND e.attempt < ${maxAttempts})
+    ), next AS (
+      SELECT id FROM connector_executions
+      WHERE id IN (SELECT id FROM ranked WHERE slot <= ${cap} ORDER BY created_at, id LIMIT ${limit})
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE connector_executions SET
+      status = 'running',
+      leased_by = ${options.workerId},
+      lease_expires_at = ${leaseUntil(options.leaseMs)},
+      attempt = attempt + 1,
+      started_at = coalesce(started_at, now()),
+      updated_at = now()
+    FROM next
+    WHERE connector_executions.id = next.id
+      AND (connector_executions.status = 'pending'
+        OR (connector_executions.status = 'running' AND connector_executions.lease_expires_at < now()))
+    RETURNING connector_executions.*, (SELECT count(*)::int FROM ranked WHERE slot > ${cap}) AS held_back`.execute(
+    db,
+  );
+  const claimed = rows
+    .map(({ held_back: _, ...execution }) => execution as ConnectorExecution)
+    .sort(
+      (a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  return { claimed, heldBack: rows.length === 0 ? undefined : Number(rows[0]?.held_back ?? 0) > 0 };
+}
+
+/**
  * Takes the oldest claimable execution (see `claimExecutions`).
  *
  * @returns the claimed execution (its `attempt` is the lease token), or undefined if none is waiting.
