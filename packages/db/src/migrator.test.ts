@@ -9,9 +9,12 @@ const silent = { info: () => {}, error: () => {} };
 
 const TABLES = [
   'api_keys',
+  'audit_log',
+  'bulk_runs',
   'connector_executions',
   'connector_templates',
   'connectors',
+  'contact_changes',
   'contacts',
   'execution_node_results',
   'flow_runs',
@@ -19,6 +22,7 @@ const TABLES = [
   'sessions',
   'users',
   'workspace_api_credentials',
+  'workspace_execution_quotas',
   'workspace_members',
   'workspaces',
 ];
