@@ -206,13 +206,13 @@ export const tests: E2ETest[] = [
 
       log('dark theme');
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();
-      await page.getByRole('link', { name: /HubSpot enrichment/ }).click();
+      await page.getByRole('link', { name: /^HubSpot enrichment/ }).click();
       await page.locator('.cn-node').first().waitFor();
       await page.getByRole('button', { name: 'Switch to dark theme' }).click();
       await page.keyboard.press('Escape');
       await shot('editor-dark');
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();
-      await page.getByRole('link', { name: /HubSpot enrichment/ }).waitFor();
+      await page.getByRole('link', { name: /^HubSpot enrichment/ }).waitFor();
       await shot('connectors-list-dark');
       await page.getByRole('button', { name: 'Switch to light theme' }).click();
       await shot('connectors-list');
