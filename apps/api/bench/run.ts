@@ -199,7 +199,7 @@ for (const dialect of dialects) {
 }
 const md = `## API (\`pnpm --filter @connectors/api bench\`)
 
-${machineLine()}; ${SECONDS} s per level after a warm-up round; worker concurrency ${loadConfig({}).workerConcurrency} (\`CONNECTORS_WORKER_CONCURRENCY\`).
+${machineLine()}; ${SECONDS} s per level after a warm-up round; worker concurrency ${loadConfig({}).workerConcurrency} (\`CONNECTORS_WORKER_CONCURRENCY\`), at most ${loadConfig({}).workspaceConcurrency ?? 'any number'} of them for one workspace (\`CONNECTORS_WORKSPACE_CONCURRENCY\`; every execution here is in one workspace).
 Each execution goes through the real HTTP API with an API key (\`POST /connectors/:id/execute\` → 202), the
 local worker claims it, the runner runs the seed's 3-step chain against a 0 ms mock on 127.0.0.1, persists
 each node's result as its own row, and commits the contact update (the mock answers a new first name every
