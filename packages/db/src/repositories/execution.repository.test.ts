@@ -54,6 +54,18 @@ async function expireLease(db: Executor, id: string) {
     .execute();
 }
 
+/** Spreads creation times a second apart, so "oldest first" does not depend on ids within one millisecond. */
+async function spreadCreation(db: Executor, ids: string[]) {
+  const base = Date.now() - 60_000;
+  for (const [i, id] of ids.entries()) {
+    await db
+      .updateTable('connector_executions')
+      .set({ created_at: new Date(base + i * 1_000) })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
 function lease(execution: ConnectorExecution) {
   return { executionId: execution.id, workerId: execution.leased_by ?? '', attempt: execution.attempt };
 }
@@ -165,6 +177,7 @@ describeEachDialect('execution repository', (ctx) => {
     const connector = await seedConnector(ctx.db, workspace.id);
     const created: string[] = [];
     for (let i = 0; i < 7; i++) created.push((await newExecution(ctx.db, workspace.id, connector.id)).id);
+    await spreadCreation(ctx.db, created);
     const first = await claimExecutions(ctx.db, { workerId: 'w1', leaseMs: LEASE, limit: 3 });
     expect(first.map((e) => e.id)).toEqual(created.slice(0, 3));
     expect(first.every((e) => e.status === 'running' && e.leased_by === 'w1' && e.attempt === 1)).toBe(true);
@@ -187,6 +200,7 @@ describeEachDialect('execution repository', (ctx) => {
     const ofA: string[] = [];
     for (let i = 0; i < 3; i++) ofA.push((await newExecution(ctx.db, a.workspace.id, connectorA.id)).id);
     const ofB = (await newExecution(ctx.db, b.workspace.id, connectorB.id)).id;
+    await spreadCreation(ctx.db, [...ofA, ofB]);
     const options = { workerId: 'w1', leaseMs: LEASE, limit: 10, perWorkspace: 2 };
     const first = await claimExecutionsCapped(ctx.db, options);
     expect(first.claimed.map((e) => e.id)).toEqual([ofA[0], ofA[1], ofB]);
