@@ -71,6 +71,14 @@ function createPostgres(connectionString: string, max: number): DatabaseHandle {
   pool.on('error', (error) => {
     console.error('[db] idle PostgreSQL client error:', error.message);
   });
+  // A client that is checked out (a transaction between two statements) reports a lost connection on
+  // itself, not on the pool, and an `error` event nobody listens to ends the process. With a listener
+  // the statement in flight or the next one fails instead, and the pool drops the broken client.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      console.error('[db] PostgreSQL connection lost:', error.message);
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

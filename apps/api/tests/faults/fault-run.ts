@@ -94,11 +94,14 @@ export async function execute(server: ServerProcess, cookie: string, connectorId
   return accepted.json.executionId as string;
 }
 
-/** Waits until the execution is neither pending nor running, as the API reports it. */
+/**
+ * Waits until the execution is neither pending nor running, as the API reports it. A read that fails
+ * (a 500 while the database connection is down) is retried.
+ */
 export function finished(server: ServerProcess, cookie: string, id: string) {
   return until(async () => {
-    const { json } = await call(server, cookie, 'GET', `/executions/${id}`);
-    return ['pending', 'running'].includes(json.status) ? undefined : json;
+    const { status, json } = await call(server, cookie, 'GET', `/executions/${id}`);
+    return status !== 200 || ['pending', 'running'].includes(json.status) ? undefined : json;
   });
 }
 
