@@ -7,7 +7,8 @@ import { call, execute, faultWorld, finished, gate, seedWorkspace, until } from 
 
 /**
  * SIGTERM while a run waits on its upstream (`src/server.ts`): the server stops taking requests and
- * claims, gives the run a grace period, then hands its lease back and exits 0. Nothing is left
+ * claims (a queued run stays queued), gives the run a grace period, then hands its lease back and
+ * exits 0. Nothing is left
  * `running` under a live lease, and the next start finishes the run without calling the stored steps
  * again. If the upstream answers within the grace period, the run simply finishes before the exit.
  */
@@ -37,10 +38,13 @@ afterAll(() => api.stop());
     hold = held.opened;
     let second: ServerProcess | undefined;
     try {
-      const first = await startServerProcess(world.env);
+      // One worker slot: a second run waits in the queue behind the first.
+      const env = { ...world.env, CONNECTORS_WORKER_CONCURRENCY: '1' };
+      const first = await startServerProcess(env);
       const { cookie, connectorId, contactId } = await seedWorkspace(first, api, 'sigterm@example.com');
       const id = await execute(first, cookie, connectorId, contactId);
       await until(async () => (api.calls(HUBSPOT_ROUTES.company).length > 0 ? true : undefined));
+      const queued = await execute(first, cookie, connectorId, contactId);
 
       first.child.kill('SIGTERM');
       // The upstream never answers: the grace period runs out and the run is interrupted.
@@ -58,15 +62,25 @@ afterAll(() => api.stop());
       // Either back in the queue or still marked running, but under a lease that has already ended.
       expect(['pending', 'running']).toContain(row.status);
       expect(row.free).toBe(true);
+      // Claiming stopped with the shutdown: the slot the interrupted run freed was not filled.
+      const waiting = await world.db
+        .selectFrom('connector_executions')
+        .select(['status', 'leased_by'])
+        .where('id', '=', queued)
+        .executeTakeFirstOrThrow();
+      expect(waiting).toEqual({ status: 'pending', leased_by: null });
+      expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(1);
 
       hold = undefined;
       held.open();
-      second = await startServerProcess(world.env);
+      second = await startServerProcess(env);
       const done = await finished(second, cookie, id);
       expect(done.status, JSON.stringify(done)).toBe('success');
-      expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(1);
-      expect(api.calls(HUBSPOT_ROUTES.contact)).toHaveLength(1);
-      expect(api.calls(HUBSPOT_ROUTES.company)).toHaveLength(2);
+      expect((await finished(second, cookie, queued)).status).toBe('success');
+      // The interrupted run called only its unfinished step again; the queued one ran once.
+      expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(2);
+      expect(api.calls(HUBSPOT_ROUTES.contact)).toHaveLength(2);
+      expect(api.calls(HUBSPOT_ROUTES.company)).toHaveLength(3);
     } finally {
       held.open();
       second?.child.kill('SIGTERM');
