@@ -21,6 +21,9 @@ const HOSTILE = {
   grow: '($f := function($s, $n){ $n = 0 ? $s : $f($s & $s, $n - 1) }; $f("x", 40))',
   sorted: '$sort([1..999999], function($a, $b){ $a < $b })',
   proto: '$string.constructor("return process")()',
+  // About 600 MB within its second before the memory budget; now refused at about 64 MB.
+  memory: '$count([1..999999].[1..999999])',
+  replaced: '$replace($pad("", 9999999, "a"), "a", "b")',
 };
 
 function hostileGraph(expression: string) {
@@ -66,8 +69,12 @@ describeApi('hostile expressions in a connector', (s) => {
       const step = tested.json.steps_executed.find((st: Json) => st.step_id === 'calc');
       expect(step?.status, name).toBe('failed');
       const message = JSON.stringify(step);
-      expect(message, name).toMatch(/ran longer than|deeper than|string of|not available|invoke|limit/i);
+      expect(message, name).toMatch(
+        /ran longer than|deeper than|string of|not available|invoke|limit|memory budget|replacements/i,
+      );
       expect(message).not.toMatch(/\bat .+\.(ts|js):\d+/);
+      if (name === 'memory') expect(message).toMatch(/memory budget/);
+      if (name === 'replaced') expect(message).toMatch(/more than 1000000 replacements/);
       expect(executed.status).toBe(202);
       expect((await waitForExecution(victim.client, executed.json.executionId)).status, name).toBe('success');
     }
