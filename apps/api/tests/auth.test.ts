@@ -91,6 +91,16 @@ describeApi('auth, workspaces and API keys', (s) => {
     const { workspace: others } = await b.signup();
     expect((await a.get('/me', { 'x-workspace-id': others.id })).status).toBe(404);
     expect((await a.get('/me', { 'x-workspace-id': 'not-a-uuid' })).status).toBe(404);
+    // A read may name the workspace in the query instead (a browser's EventSource sends no headers),
+    // with the same membership check; a write may not.
+    expect((await a.get(`/me?workspace_id=${second.json.id}`)).json.workspace.id).toBe(second.json.id);
+    expect((await a.get(`/me?workspace_id=${others.id}`)).status).toBe(404);
+    const created = await a.post(`/contacts?workspace_id=${second.json.id}`, { email: 'q@example.com' });
+    expect(created.status).toBe(201);
+    expect((await a.get(`/contacts/${created.json.id}`)).status).toBe(200);
+    expect((await a.get(`/contacts/${created.json.id}`, { 'x-workspace-id': second.json.id })).status).toBe(
+      404,
+    );
   });
 
   it('adds members by e-mail (owners and admins only)', async () => {

@@ -9,6 +9,9 @@ import { API_KEY_PREFIX, hashToken, SESSION_COOKIE } from '../security/tokens';
  * Authenticates with `Authorization: Bearer <api key>` (acts in the key's workspace) or the session
  * cookie (acts in `X-Workspace-Id`, default the user's first workspace). Everything after it is scoped to
  * `c.var.auth.workspaceId`.
+ *
+ * A `GET` may name the workspace as `?workspace_id=` instead of the header: a browser's EventSource (the
+ * live events of a run) cannot send headers. Same membership check; only for reads.
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const { db } = c.var.ctx;
@@ -31,7 +34,8 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const sessionId = hashToken(token);
   const session = await findValidSession(db, sessionId);
   if (!session) throw unauthorized('Your session has expired; sign in again');
-  const requested = c.req.header('x-workspace-id');
+  const requested =
+    c.req.header('x-workspace-id') ?? (c.req.method === 'GET' ? c.req.query('workspace_id') : undefined);
   let workspaceId: string | undefined;
   if (requested) {
     // isWorkspaceMember answers false for a malformed id, so any bad header is the same 404.

@@ -100,7 +100,9 @@ function operation(route: RouteDoc, schemas: SchemaConverter): Record<string, un
       name: 'X-Workspace-Id',
       in: 'header',
       required: false,
-      description: 'With a session cookie: the workspace to act in (default: your first)',
+      description:
+        'With a session cookie: the workspace to act in (default: your first). A GET may pass it as the ' +
+        '`workspace_id` query parameter instead (for EventSource, which sends no headers).',
       schema: { type: 'string', format: 'uuid' },
     });
   }

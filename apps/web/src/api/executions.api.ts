@@ -1,5 +1,5 @@
 import type { AttemptRecord, NodeError, RunStatus } from '@connectors/engine';
-import { apiRequest, type Page } from './api-client';
+import { apiRequest, getWorkspaceId, type Page } from './api-client';
 
 /** One node of a run (`steps_executed[]`), in the order the nodes finished. */
 export interface StepExecuted {
@@ -102,7 +102,11 @@ export const executionsApi = {
     apiRequest<Execution>(`/executions/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
   /**
    * The Server-Sent Events stream of a run. EventSource sends the session cookie but no headers, so the
-   * stream acts in the user's first workspace; the run view falls back to polling when it is refused.
+   * workspace goes in the query (`?workspace_id=`, which the API takes on reads in place of the header).
    */
-  eventsUrl: (id: string) => `/api/v1/executions/${encodeURIComponent(id)}/events`,
+  eventsUrl: (id: string) => {
+    const workspace = getWorkspaceId();
+    const query = workspace ? `?workspace_id=${encodeURIComponent(workspace)}` : '';
+    return `/api/v1/executions/${encodeURIComponent(id)}/events${query}`;
+  },
 };

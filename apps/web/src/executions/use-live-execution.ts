@@ -24,7 +24,7 @@ function withStep(execution: Execution, step: StepExecuted): Execution {
 /**
  * One execution, kept current while it runs: read once, then followed through its Server-Sent Events
  * (`node.started`, `node.succeeded|failed|skipped` with the step, `run.finished`), and read again at the
- * end for the final record. When the stream is refused (EventSource cannot send the workspace header)
+ * end for the final record (the workspace goes in the stream's query: EventSource sends no headers). When the stream is refused
  * or drops, it polls `GET /executions/:id` until the run ends.
  */
 export function useLiveExecution(id: string): LiveExecution {
