@@ -201,3 +201,37 @@ export const IconFit = (p: IconProps) => (
     <path d="M2 5.5V2.5a.5.5 0 0 1 .5-.5h3M10.5 2h3a.5.5 0 0 1 .5.5v3M14 10.5v3a.5.5 0 0 1-.5.5h-3M5.5 14h-3a.5.5 0 0 1-.5-.5v-3" />
   </Svg>
 );
+
+/* Flow Builder node icons. */
+export const IconBolt = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 1.5 3.5 9H8l-1 5.5L12.5 7H8l1-5.5Z" />
+  </Svg>
+);
+
+export const IconClock = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M8 4.5V8l2.5 1.5" />
+  </Svg>
+);
+
+export const IconUserEdit = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="6.5" cy="5" r="2.5" />
+    <path d="M2 13.5c.4-2.3 2.2-3.8 4.5-3.8 1 0 1.9.3 2.6.8" />
+    <path d="m10.5 14 .3-1.6 3-3 1.3 1.3-3 3-1.6.3Z" />
+  </Svg>
+);
+
+export const IconExpand = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9.5 2.5h4v4M6.5 13.5h-4v-4M13.5 2.5 9 7M2.5 13.5 7 9" />
+  </Svg>
+);
+
+export const IconExternal = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 2.5h4.5V7M13.5 2.5 7.5 8.5M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3" />
+  </Svg>
+);

@@ -3,9 +3,8 @@ import type { Connector } from '../../api/connectors.api';
 import { NODE_DRAG_TYPE } from '../../editor/canvas/palette';
 import type { CanvasNodeType } from '../../editor/graph/canvas-types';
 import { useEditorStore } from '../../editor/store/editor-store';
-import { IconBranch, IconFunction } from '../../ui/icons';
+import { IconBolt, IconBranch, IconClock, IconFunction, IconUserEdit } from '../../ui/icons';
 import { useFlowConnectors } from '../flow-connectors';
-import { IconBolt, IconClock, IconUserEdit } from '../flow-icons';
 import { CONNECTOR_DRAG_TYPE } from './flow-nodes';
 
 type FlowStepType = Extract<

@@ -4,9 +4,8 @@ import { memo, useMemo, useState } from 'react';
 import type { ConnectorCanvasNode } from '../../editor/graph/canvas-types';
 import { BaseNode, type SourcePort } from '../../editor/nodes/base-node';
 import { TemplateText } from '../../editor/templates/template-text';
-import { IconChevronDown } from '../../ui/icons';
+import { IconChevronDown, IconExpand } from '../../ui/icons';
 import { useFlowConnectors } from '../flow-connectors';
-import { IconExpand } from '../flow-icons';
 import { usePreviewConnector } from './flow-preview-context';
 
 const PORTS: readonly SourcePort[] = [

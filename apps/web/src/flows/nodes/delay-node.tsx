@@ -2,7 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { DelayCanvasNode } from '../../editor/graph/canvas-types';
 import { BaseNode, type SourcePort } from '../../editor/nodes/base-node';
-import { IconClock } from '../flow-icons';
+import { IconClock } from '../../ui/icons';
 
 const PORTS: readonly SourcePort[] = [{ id: 'success', label: 'then' }];
 

@@ -2,7 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { TriggerCanvasNode } from '../../editor/graph/canvas-types';
 import { BaseNode, type SourcePort } from '../../editor/nodes/base-node';
-import { IconBolt } from '../flow-icons';
+import { IconBolt } from '../../ui/icons';
 
 const PORTS: readonly SourcePort[] = [{ id: 'success', label: 'start' }];
 

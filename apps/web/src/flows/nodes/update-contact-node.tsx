@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { UpdateContactCanvasNode } from '../../editor/graph/canvas-types';
 import { BaseNode, type SourcePort } from '../../editor/nodes/base-node';
 import { TemplateText } from '../../editor/templates/template-text';
-import { IconUserEdit } from '../flow-icons';
+import { IconUserEdit } from '../../ui/icons';
 
 const PORTS: readonly SourcePort[] = [{ id: 'success', label: 'then' }];
 
