@@ -1,5 +1,6 @@
 import type { Executor } from '../database';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
 import type { AuditLogEntry, NewAuditLogEntry } from '../tables/audit-log.table';
 
@@ -24,17 +25,7 @@ export async function listAuditEntries(
   let query = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId);
   if (options.resourceType) query = query.where('resource_type', '=', options.resourceType);
   if (options.resourceId) query = query.where('resource_id', '=', options.resourceId);
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit).execute();
   return toPage(await withResourceNames(db, workspaceId, rows), limit);
 }
 

@@ -3,7 +3,8 @@ import type { Executor } from '../database';
 import { NameTakenError } from '../errors/name-taken.error';
 import { StaleVersionError } from '../errors/stale-version.error';
 import { isUniqueViolation } from '../errors/unique-violation';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { containsPattern } from '../sql/escape-like';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb, nullableJsonb } from '../sql/jsonb';
@@ -107,17 +108,7 @@ export async function listConnectors(
   }
   if (options.category !== undefined) query = query.where('category', '=', options.category);
   if (options.enabled !== undefined) query = query.where('enabled', '=', options.enabled);
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit).execute();
   return toPage(rows, limit);
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb } from '../sql/jsonb';
 import type { ContactChange, FieldChange } from '../tables/contact-change.table';
@@ -66,7 +67,7 @@ export async function listContactHistory(
 ): Promise<Page<ContactHistoryEntry>> {
   if (!isUuid(contactId)) return { data: [], nextCursor: null };
   const limit = pageSize(options.limit);
-  let query = db
+  const query = db
     .selectFrom('contact_changes as cc')
     .leftJoin('connectors as c', 'c.id', 'cc.connector_id')
     .leftJoin('connector_executions as e', 'e.id', 'cc.execution_id')
@@ -77,17 +78,7 @@ export async function listContactHistory(
     ])
     .where('cc.workspace_id', '=', workspaceId)
     .where('cc.contact_id', '=', contactId);
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('cc.created_at', 'cc.id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('cc.created_at', 'desc')
-    .orderBy('cc.id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit, 'cc').execute();
   return toPage(rows, limit);
 }
 

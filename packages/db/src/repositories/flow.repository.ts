@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 import { StaleVersionError } from '../errors/stale-version.error';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { containsPattern } from '../sql/escape-like';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb } from '../sql/jsonb';
@@ -63,17 +64,7 @@ export async function listFlows(
   let query = db.selectFrom('flows').selectAll().where('workspace_id', '=', workspaceId);
   const search = options.search?.trim();
   if (search) query = query.where('name', 'ilike', containsPattern(search));
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit).execute();
   return toPage(rows, limit);
 }
 
