@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
+import { leaseExpiredNow } from '../sql/lease';
 import type { RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { LeaseToken } from './execution.repository';
@@ -23,7 +24,7 @@ export async function releaseExecutionLease(db: Executor, lease: LeaseToken): Pr
   const result = await db
     .updateTable('connector_executions')
     .set({
-      lease_expires_at: sql<Date>`now() - interval '1 millisecond'`,
+      lease_expires_at: leaseExpiredNow(),
       current_step: null,
       updated_at: sql<Date>`now()`,
     })
@@ -43,7 +44,7 @@ export async function releaseExecutionLease(db: Executor, lease: LeaseToken): Pr
 export async function expireAllExecutionLeases(db: Executor): Promise<number> {
   const result = await db
     .updateTable('connector_executions')
-    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
+    .set({ lease_expires_at: leaseExpiredNow() })
     .where('status', '=', 'running')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

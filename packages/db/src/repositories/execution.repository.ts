@@ -1,8 +1,10 @@
 import { type ExpressionBuilder, type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb, nullableJsonb } from '../sql/jsonb';
+import { leaseUntil } from '../sql/lease';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { Contact } from '../tables/contact.table';
@@ -81,10 +83,6 @@ function claimable(eb: ExecutionEb) {
     eb('status', '=', 'pending'),
     eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', sql<Date>`now()`)]),
   ]);
-}
-
-function leaseUntil(leaseMs: number) {
-  return sql<Date>`now() + cast(${Math.max(1, Math.round(leaseMs))} as integer) * interval '1 millisecond'`;
 }
 
 function leaseSet(eb: ExecutionEb, workerId: string, leaseMs: number) {
@@ -184,17 +182,7 @@ export async function listExecutions(
     if (statuses.length === 0) return { data: [], nextCursor: null };
     query = query.where('status', 'in', statuses);
   }
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit).execute();
   return toPage(rows, limit);
 }
 

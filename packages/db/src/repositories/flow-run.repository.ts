@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
-import type { Executor } from '../database';
-import { decodeCursor, type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Executor } from '../database';
+import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
+import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb } from '../sql/jsonb';
+import { leaseExpiredNow, leaseUntil } from '../sql/lease';
 import type { FlowTriggerEvent, RunStatus } from '../tables/column-types';
 import type { FlowRun } from '../tables/flow-run.table';
 
@@ -80,8 +82,14 @@ export interface FlowRunLease {
   attempt: number;
 }
 
-function leaseUntil(leaseMs: number) {
-  return sql<Date>`now() + cast(${Math.max(1, Math.round(leaseMs))} as integer) * interval '1 millisecond'`;
+/** The run is still `running` under this lease (same worker, same attempt). */
+function heldBy(eb: ExpressionBuilder<Database, 'flow_runs'>, lease: FlowRunLease) {
+  return eb.and([
+    eb('id', '=', lease.flowRunId),
+    eb('status', '=', 'running'),
+    eb('leased_by', '=', lease.workerId),
+    eb('attempt', '=', lease.attempt),
+  ]);
 }
 
 /**
@@ -137,10 +145,7 @@ export async function renewFlowRunLease(
   const result = await db
     .updateTable('flow_runs')
     .set({ lease_expires_at: leaseUntil(leaseMs) })
-    .where('id', '=', lease.flowRunId)
-    .where('status', '=', 'running')
-    .where('leased_by', '=', lease.workerId)
-    .where('attempt', '=', lease.attempt)
+    .where((eb) => heldBy(eb, lease))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -150,11 +155,8 @@ export async function releaseFlowRunLease(db: Executor, lease: FlowRunLease): Pr
   if (!isUuid(lease.flowRunId)) return false;
   const result = await db
     .updateTable('flow_runs')
-    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
-    .where('id', '=', lease.flowRunId)
-    .where('status', '=', 'running')
-    .where('leased_by', '=', lease.workerId)
-    .where('attempt', '=', lease.attempt)
+    .set({ lease_expires_at: leaseExpiredNow() })
+    .where((eb) => heldBy(eb, lease))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -166,7 +168,7 @@ export async function releaseFlowRunLease(db: Executor, lease: FlowRunLease): Pr
 export async function expireAllFlowRunLeases(db: Executor): Promise<number> {
   const result = await db
     .updateTable('flow_runs')
-    .set({ lease_expires_at: sql<Date>`now() - interval '1 millisecond'` })
+    .set({ lease_expires_at: leaseExpiredNow() })
     .where('status', '=', 'running')
     .where('leased_by', 'is not', null)
     .executeTakeFirst();
@@ -185,18 +187,18 @@ export async function listFlowRuns(
     if (!isUuid(options.flowId)) return { data: [], nextCursor: null };
     query = query.where('flow_id', '=', options.flowId);
   }
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await keysetPage(query, options.cursor, limit).execute();
   return toPage(rows, limit);
+}
+
+/** The column values for `changes` (the steps stored as JSON), stamped `updated_at` now. */
+function changeSet(changes: FlowRunChanges) {
+  const { steps_executed, ...rest } = changes;
+  return {
+    ...rest,
+    ...(steps_executed === undefined ? {} : { steps_executed: jsonb(steps_executed) }),
+    updated_at: sql<Date>`now()`,
+  };
 }
 
 /** Updates a flow run of the workspace; undefined if there is none. */
@@ -207,14 +209,9 @@ export async function updateFlowRun(
   changes: FlowRunChanges,
 ): Promise<FlowRun | undefined> {
   if (!isUuid(id)) return undefined;
-  const { steps_executed, ...rest } = changes;
   return db
     .updateTable('flow_runs')
-    .set({
-      ...rest,
-      ...(steps_executed === undefined ? {} : { steps_executed: jsonb(steps_executed) }),
-      updated_at: sql<Date>`now()`,
-    })
+    .set(changeSet(changes))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .returningAll()
@@ -340,14 +337,9 @@ export async function updateUnfinishedFlowRun(
   changes: FlowRunChanges,
 ): Promise<FlowRun | undefined> {
   if (!isUuid(id)) return undefined;
-  const { steps_executed, ...rest } = changes;
   return db
     .updateTable('flow_runs')
-    .set({
-      ...rest,
-      ...(steps_executed === undefined ? {} : { steps_executed: jsonb(steps_executed) }),
-      updated_at: sql<Date>`now()`,
-    })
+    .set(changeSet(changes))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .where('status', 'in', ['pending', 'running'])
