@@ -4,7 +4,9 @@ import { useMe } from '../session/session-context';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
+import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { type AuditEntry, auditApi } from './audit.api';
 import { actionLabel, resourceLabel, resourceLink, resourceNoun } from './audit-labels';
 
@@ -83,15 +85,9 @@ export function AuditPage() {
           ))}
         </select>
       </div>
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {entries === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading activity…
-        </div>
+        <PageLoading>Loading activity…</PageLoading>
       ) : entries.length === 0 ? (
         <EmptyState icon={<IconExecutions size={28} />} title="No activity yet">
           Changes and runs appear here as they happen.
@@ -134,13 +130,7 @@ export function AuditPage() {
               })}
             </tbody>
           </table>
-          {cursor ? (
-            <div className="table-more">
-              <button type="button" className="btn" disabled={loadingMore} onClick={() => void more()}>
-                {loadingMore ? <span className="spinner" /> : null} Load more
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} loading={loadingMore} />
         </div>
       )}
     </div>

@@ -6,7 +6,9 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage } from '../ui/format';
 import { IconConnector, IconPlus, IconSearch, IconTemplate, IconUpload } from '../ui/icons';
+import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { useToast } from '../ui/toast';
 import { CATEGORIES } from './categories';
 import { downloadConnector, parseConnectorFile } from './connector-file';
@@ -199,17 +201,15 @@ export function ConnectorsPage() {
         </select>
       </div>
       {error ? (
-        <div className="alert alert-danger" role="alert">
+        <ErrorAlert>
           {error}
           <button type="button" className="btn btn-sm" onClick={() => void load()}>
             Retry
           </button>
-        </div>
+        </ErrorAlert>
       ) : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading connectors…
-        </div>
+        <PageLoading>Loading connectors…</PageLoading>
       ) : items.length === 0 && !error ? (
         filtered ? (
           <EmptyState
@@ -279,13 +279,7 @@ export function ConnectorsPage() {
               ))}
             </tbody>
           </table>
-          {cursor ? (
-            <div className="table-more">
-              <button type="button" className="btn" onClick={() => void loadMore()}>
-                Load more
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={Boolean(cursor)} onMore={() => void loadMore()} />
         </div>
       ) : null}
       {creating ? <NewConnectorDialog onClose={() => setCreating(false)} /> : null}

@@ -7,7 +7,9 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconContacts, IconPlay, IconPlus, IconSearch, IconTrash } from '../ui/icons';
+import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { useToast } from '../ui/toast';
 import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
 import { NewContactDialog } from './new-contact-dialog';
@@ -152,15 +154,9 @@ export function ContactsPage() {
           </button>
         </fieldset>
       </div>
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading contacts…
-        </div>
+        <PageLoading>Loading contacts…</PageLoading>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconContacts size={28} />}
@@ -256,16 +252,16 @@ export function ContactsPage() {
               })}
             </tbody>
           </table>
-          <div className="table-more contacts-more">
+          <LoadMore
+            hasMore={Boolean(cursor)}
+            onMore={() => void more()}
+            loading={loadingMore}
+            className="contacts-more"
+          >
             <span className="faint">
               {items.length} {items.length === 1 ? 'contact' : 'contacts'} shown
             </span>
-            {cursor ? (
-              <button type="button" className="btn" onClick={() => void more()} disabled={loadingMore}>
-                {loadingMore ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
-          </div>
+          </LoadMore>
         </div>
       )}
       {creating ? (

@@ -5,6 +5,7 @@ import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconKey, IconPlus, IconTrash } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { useToast } from '../ui/toast';
 import { CredentialDialog } from './credential-dialog';
 
@@ -39,15 +40,9 @@ export function CredentialsPage() {
           </button>
         }
       />
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading credentials…
-        </div>
+        <PageLoading>Loading credentials…</PageLoading>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconKey size={28} />}

@@ -5,7 +5,9 @@ import { type Execution, executionsApi } from '../api/executions.api';
 import { EmptyState } from '../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
+import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { contactLabel } from './contact-label';
 import { StatusBadge } from './status-badge';
 
@@ -178,15 +180,9 @@ export function ExecutionsPage() {
           Compare
         </button>
       </div>
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading executions…
-        </div>
+        <PageLoading>Loading executions…</PageLoading>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconExecutions size={28} />}
@@ -272,13 +268,7 @@ export function ExecutionsPage() {
               })}
             </tbody>
           </table>
-          {cursor ? (
-            <div className="table-more">
-              <button type="button" className="btn" disabled={loadingMore} onClick={() => void more()}>
-                {loadingMore ? <span className="spinner" /> : null} Load more
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} loading={loadingMore} />
         </div>
       )}
     </div>

@@ -8,7 +8,9 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconFlow, IconPlay, IconPlus, IconTrash } from '../ui/icons';
+import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { Switch } from '../ui/switch';
 import { useToast } from '../ui/toast';
 import { NewFlowDialog } from './new-flow-dialog';
@@ -81,15 +83,9 @@ export function FlowsPage() {
         description="Automations over your contacts, built from connectors."
         actions={items?.length ? newButton : null}
       />
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading flows…
-        </div>
+        <PageLoading>Loading flows…</PageLoading>
       ) : items.length === 0 ? (
         <EmptyState icon={<IconFlow size={28} />} title="No flows yet" actions={newButton}>
           <p>
@@ -191,13 +187,7 @@ export function FlowsPage() {
               })}
             </tbody>
           </table>
-          {cursor ? (
-            <div className="table-more">
-              <button type="button" className="btn" onClick={() => void more()}>
-                Load more
-              </button>
-            </div>
-          ) : null}
+          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} />
         </div>
       )}
       {creating ? (

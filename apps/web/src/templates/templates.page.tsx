@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/empty-state';
 import { errorMessage } from '../ui/format';
 import { IconKey, IconTemplate } from '../ui/icons';
 import { PageHeader } from '../ui/page-header';
+import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { useToast } from '../ui/toast';
 
 /** Ready-made connectors; installing one copies it into the workspace and opens it in the editor. */
@@ -44,15 +45,9 @@ export function TemplatesPage() {
         title="Templates"
         description="Start from a connector someone already built, then adapt it."
       />
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {items === null ? (
-        <div className="page-loading" role="status">
-          <span className="spinner" /> Loading templates…
-        </div>
+        <PageLoading>Loading templates…</PageLoading>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconTemplate size={28} />}
