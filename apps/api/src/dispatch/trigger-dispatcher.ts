@@ -6,19 +6,14 @@ import {
   workspaceConcurrency,
 } from '@connectors/trigger';
 import type { executeConnector } from '@connectors/trigger/tasks';
-import { TriggerClient, type TriggerClientConfig } from '@trigger.dev/sdk';
 import type { ManagedDispatcher } from '../worker/dispatcher';
+import { createRedispatchSweep, createTriggerClient, type TriggerConnection } from './trigger-redispatch';
 import { listUndispatchedExecutions } from './undispatched-executions';
 
-/** Trigger.dev cloud; a self-hosted instance sets `TRIGGER_API_URL`. */
-export const DEFAULT_TRIGGER_API_URL = 'https://api.trigger.dev';
+export { DEFAULT_TRIGGER_API_URL } from './trigger-redispatch';
 
-export interface TriggerDispatcherOptions {
+export interface TriggerDispatcherOptions extends TriggerConnection {
   db: Executor;
-  /** `TRIGGER_SECRET_KEY`: the environment's secret key (`tr_prod_…`). Never logged. */
-  secretKey: string;
-  /** `TRIGGER_API_URL`; default the cloud. */
-  apiUrl?: string | undefined;
   /**
    * How often `start()`'s sweep re-dispatches executions left `pending` without a run (a dispatch
    * that failed); 0 turns the sweep off. Default 30 s.
@@ -26,8 +21,6 @@ export interface TriggerDispatcherOptions {
   sweepIntervalMs?: number;
   /** How old a pending, run-less execution must be before the sweep dispatches it again. Default 60 s. */
   redispatchAfterMs?: number;
-  /** The SDK's request options (retries of its API calls). */
-  requestOptions?: TriggerClientConfig['requestOptions'];
   logger?: { warn(message: string): void };
 }
 
@@ -44,8 +37,6 @@ export interface TriggerDispatcher extends ManagedDispatcher {
   sweep(): Promise<number>;
 }
 
-const SWEEP_BATCH = 100;
-
 /**
  * The production dispatcher (DESIGN §4): `tasks.trigger('execute-connector', { executionId })` with the
  * execution id as idempotency key (a repeated dispatch returns the same run), the workspace as
@@ -58,16 +49,9 @@ const SWEEP_BATCH = 100;
  */
 export function createTriggerDispatcher(options: TriggerDispatcherOptions): TriggerDispatcher {
   const { db } = options;
-  const client = new TriggerClient({
-    accessToken: options.secretKey,
-    baseURL: options.apiUrl || DEFAULT_TRIGGER_API_URL,
-    ...(options.requestOptions ? { requestOptions: options.requestOptions } : {}),
-  });
+  const client = createTriggerClient(options);
   const logger = options.logger ?? { warn: (message: string) => console.warn(`[dispatch] ${message}`) };
-  const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
   const redispatchAfterMs = options.redispatchAfterMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<number> | undefined;
 
   async function dispatch(executionId: string): Promise<void> {
     const payload = executeConnectorPayloadSchema.parse({ executionId });
@@ -82,23 +66,14 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
     await setExecutionTriggerRunId(db, execution.workspace_id, execution.id, handle.id);
   }
 
-  async function sweepOnce(): Promise<number> {
-    const stale = await listUndispatchedExecutions(db, {
-      olderThanMs: redispatchAfterMs,
-      limit: SWEEP_BATCH,
-    });
-    let dispatched = 0;
-    for (const { id } of stale) {
-      try {
-        await dispatch(id);
-        dispatched++;
-      } catch (error) {
-        logger.warn(`re-dispatching execution ${id} failed: ${(error as Error).message}`);
-        break; // Trigger.dev is likely still unreachable: try again at the next sweep.
-      }
-    }
-    return dispatched;
-  }
+  const sweep = createRedispatchSweep({
+    intervalMs: options.sweepIntervalMs ?? 30_000,
+    listStale: (limit) => listUndispatchedExecutions(db, { olderThanMs: redispatchAfterMs, limit }),
+    dispatch: ({ id }) => dispatch(id),
+    describe: ({ id }) => `execution ${id}`,
+    label: 'sweep',
+    logger,
+  });
 
   return {
     dispatch,
@@ -115,23 +90,6 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
         return false;
       }
     },
-    sweep() {
-      sweeping ??= sweepOnce().finally(() => {
-        sweeping = undefined;
-      });
-      return sweeping;
-    },
-    async start() {
-      if (sweepIntervalMs <= 0 || timer) return;
-      timer = setInterval(() => {
-        void this.sweep().catch((error: unknown) => logger.warn(`sweep failed: ${(error as Error).message}`));
-      }, sweepIntervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await sweeping?.catch(() => undefined);
-    },
+    ...sweep,
   };
 }

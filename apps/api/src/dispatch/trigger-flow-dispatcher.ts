@@ -1,25 +1,17 @@
 import { type Executor, listStalePendingFlowRuns } from '@connectors/db';
 import { EXECUTE_FLOW_TASK_ID, executeFlowPayloadSchema, workspaceConcurrency } from '@connectors/trigger';
 import type { executeFlow } from '@connectors/trigger/tasks';
-import { TriggerClient, type TriggerClientConfig } from '@trigger.dev/sdk';
 import type { DispatchableFlowRun, FlowDispatcher } from '../worker/flow-dispatcher';
-import { DEFAULT_TRIGGER_API_URL } from './trigger-dispatcher';
+import { createRedispatchSweep, createTriggerClient, type TriggerConnection } from './trigger-redispatch';
 
-export interface TriggerFlowDispatcherOptions {
+export interface TriggerFlowDispatcherOptions extends TriggerConnection {
   db: Executor;
-  /** `TRIGGER_SECRET_KEY`. Never logged. */
-  secretKey: string;
-  /** `TRIGGER_API_URL`; default the cloud. */
-  apiUrl?: string | undefined;
   /** How often the sweep re-dispatches flow runs left pending; 0 turns it off. Default 30 s. */
   sweepIntervalMs?: number;
   /** How old a pending flow run must be before the sweep dispatches it again. Default 60 s. */
   redispatchAfterMs?: number;
-  requestOptions?: TriggerClientConfig['requestOptions'];
   logger?: { warn(message: string): void };
 }
-
-const SWEEP_BATCH = 100;
 
 /**
  * Flow runs on Trigger.dev (DESIGN §3b): `tasks.trigger('execute-flow', { workspaceId, flowRunId })`
@@ -31,16 +23,9 @@ const SWEEP_BATCH = 100;
 export function createTriggerFlowDispatcher(
   options: TriggerFlowDispatcherOptions,
 ): FlowDispatcher & { sweep(): Promise<number> } {
-  const client = new TriggerClient({
-    accessToken: options.secretKey,
-    baseURL: options.apiUrl || DEFAULT_TRIGGER_API_URL,
-    ...(options.requestOptions ? { requestOptions: options.requestOptions } : {}),
-  });
+  const client = createTriggerClient(options);
   const logger = options.logger ?? { warn: (message: string) => console.warn(`[dispatch] ${message}`) };
-  const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
   const redispatchAfterMs = options.redispatchAfterMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<number> | undefined;
 
   async function dispatchFlowRun(flowRun: DispatchableFlowRun): Promise<void> {
     const payload = executeFlowPayloadSchema.parse({
@@ -54,45 +39,14 @@ export function createTriggerFlowDispatcher(
     });
   }
 
-  async function sweepOnce(): Promise<number> {
-    const stale = await listStalePendingFlowRuns(options.db, {
-      olderThanMs: redispatchAfterMs,
-      limit: SWEEP_BATCH,
-    });
-    let dispatched = 0;
-    for (const flowRun of stale) {
-      try {
-        await dispatchFlowRun(flowRun);
-        dispatched++;
-      } catch (error) {
-        logger.warn(`re-dispatching flow run ${flowRun.id} failed: ${(error as Error).message}`);
-        break; // Trigger.dev is likely still unreachable: try again at the next sweep.
-      }
-    }
-    return dispatched;
-  }
+  const sweep = createRedispatchSweep({
+    intervalMs: options.sweepIntervalMs ?? 30_000,
+    listStale: (limit) => listStalePendingFlowRuns(options.db, { olderThanMs: redispatchAfterMs, limit }),
+    dispatch: dispatchFlowRun,
+    describe: (flowRun) => `flow run ${flowRun.id}`,
+    label: 'flow sweep',
+    logger,
+  });
 
-  return {
-    dispatchFlowRun,
-    sweep() {
-      sweeping ??= sweepOnce().finally(() => {
-        sweeping = undefined;
-      });
-      return sweeping;
-    },
-    async start() {
-      if (sweepIntervalMs <= 0 || timer) return;
-      timer = setInterval(() => {
-        void this.sweep().catch((error: unknown) =>
-          logger.warn(`flow sweep failed: ${(error as Error).message}`),
-        );
-      }, sweepIntervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await sweeping?.catch(() => undefined);
-    },
-  };
+  return { dispatchFlowRun, ...sweep };
 }
