@@ -74,7 +74,8 @@ export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<A
       'created_by',
       'created_at',
       'revoked_at',
-      sql<Date>`case when last_used_at is null or last_used_at < ${TOUCH_AFTER} then now() else last_used_at end`.as(
+      // now() rounded as the column stores it (timestamptz(3)), so the answer equals what was written.
+      sql<Date>`case when last_used_at is null or last_used_at < ${TOUCH_AFTER} then now()::timestamptz(3) else last_used_at end`.as(
         'last_used_at',
       ),
     ])
