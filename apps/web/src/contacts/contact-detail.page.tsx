@@ -3,9 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Contact, type ContactBody, type ContactHistoryEntry, contactsApi } from '../api/contacts.api';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconChevronLeft, IconPlay, IconTrash } from '../ui/icons';
+import { CannotOpen, PageLoading } from '../ui/page-state';
 import { useToast } from '../ui/toast';
 import type { Runnable } from './bulk/bulk-run-dialog';
 import { ContactFieldsForm } from './contact-fields-form';
@@ -83,26 +83,13 @@ export function ContactDetailPage() {
 
   if (error && !contact) {
     return (
-      <div className="page">
-        <EmptyState
-          title="This contact cannot be opened"
-          actions={
-            <Link className="btn" to="/contacts">
-              Back to Contacts
-            </Link>
-          }
-        >
-          {error}
-        </EmptyState>
-      </div>
+      <CannotOpen title="This contact cannot be opened" back={{ to: '/contacts', label: 'Back to Contacts' }}>
+        {error}
+      </CannotOpen>
     );
   }
   if (!contact) {
-    return (
-      <div className="page-loading" role="status">
-        <span className="spinner" /> Loading contact…
-      </div>
-    );
+    return <PageLoading>Loading contact…</PageLoading>;
   }
   const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
   return (

@@ -1,10 +1,10 @@
 import { parseGraph } from '@connectors/engine';
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useCallback } from 'react';
+import { useParams } from 'react-router';
 import { type Connector, connectorsApi } from '../api/connectors.api';
 import { type Execution, executionsApi } from '../api/executions.api';
-import { EmptyState } from '../ui/empty-state';
-import { errorMessage } from '../ui/format';
+import { CannotOpen, PageLoading } from '../ui/page-state';
+import { useLoad } from '../ui/use-load';
 import { EditorLayout } from './editor-layout';
 import { EditorResourcesProvider } from './editor-resources';
 import { createEditorStore, type EditorStore, EditorStoreProvider } from './store/editor-store';
@@ -52,59 +52,32 @@ async function lastTestRun(connectorId: string): Promise<Execution | null> {
 /** `/connectors/:id`: loads the connector and opens it on the canvas. */
 export function EditorPage() {
   const { id = '' } = useParams();
-  const [store, setStore] = useState<EditorStore | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setStore(null);
-    setError(null);
-    try {
-      const [connector, run] = await Promise.all([connectorsApi.get(id), lastTestRun(id)]);
-      // For the benchmark (docs/benchmarks.md): from here to an interactive canvas is "opening the graph".
-      performance.mark('connector:loaded');
-      setStore(storeFromConnector(connector, run));
-      performance.mark('store:created');
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+  const read = useCallback(async () => {
+    const [connector, run] = await Promise.all([connectorsApi.get(id), lastTestRun(id)]);
+    // For the benchmark (docs/benchmarks.md): from here to an interactive canvas is "opening the graph".
+    performance.mark('connector:loaded');
+    const store = storeFromConnector(connector, run);
+    performance.mark('store:created');
+    return store;
   }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: store, error, reload } = useLoad(read);
 
   if (error) {
     return (
-      <div className="page">
-        <EmptyState
-          title="This connector cannot be opened"
-          actions={
-            <>
-              <button type="button" className="btn" onClick={() => void load()}>
-                Try again
-              </button>
-              <Link className="btn" to="/connectors">
-                Back to Connectors
-              </Link>
-            </>
-          }
-        >
-          {error}
-        </EmptyState>
-      </div>
+      <CannotOpen
+        title="This connector cannot be opened"
+        back={{ to: '/connectors', label: 'Back to Connectors' }}
+        onRetry={() => void reload()}
+      >
+        {error}
+      </CannotOpen>
     );
   }
-  if (!store) {
-    return (
-      <div className="page-loading" role="status">
-        <span className="spinner" /> Opening connector…
-      </div>
-    );
-  }
+  if (!store) return <PageLoading>Opening connector…</PageLoading>;
   return (
     <EditorStoreProvider store={store}>
       <EditorResourcesProvider>
-        <EditorLayout onReload={() => void load()} />
+        <EditorLayout onReload={() => void reload()} />
       </EditorResourcesProvider>
     </EditorStoreProvider>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type Execution, executionsApi } from '../api/executions.api';
-import { EmptyState } from '../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../ui/format';
+import { CannotOpen, PageLoading } from '../ui/page-state';
 import { compareRuns, type FieldDiff, type NodeComparison } from './compare-model';
 import { contactLabel } from './contact-label';
 import { StatusBadge } from './status-badge';
@@ -119,26 +119,16 @@ export function ComparePage() {
   const nodes = useMemo(() => (runs ? compareRuns(runs[0], runs[1]) : []), [runs]);
   if (error) {
     return (
-      <div className="page">
-        <EmptyState
-          title="These runs cannot be compared"
-          actions={
-            <Link className="btn" to="/executions">
-              Back to Executions
-            </Link>
-          }
-        >
-          {error}
-        </EmptyState>
-      </div>
+      <CannotOpen
+        title="These runs cannot be compared"
+        back={{ to: '/executions', label: 'Back to Executions' }}
+      >
+        {error}
+      </CannotOpen>
     );
   }
   if (!runs) {
-    return (
-      <div className="page-loading" role="status">
-        <span className="spinner" /> Loading both runs…
-      </div>
-    );
+    return <PageLoading>Loading both runs…</PageLoading>;
   }
   const differing = nodes.filter((n) => n.differences > 0).length;
   return (

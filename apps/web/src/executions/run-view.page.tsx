@@ -13,9 +13,9 @@ import {
   useEditorStore,
 } from '../editor/store/editor-store';
 import { useTheme } from '../shell/theme';
-import { EmptyState } from '../ui/empty-state';
 import { duration, timeAgo } from '../ui/format';
 import { IconChevronLeft, IconFit } from '../ui/icons';
+import { CannotOpen, PageLoading } from '../ui/page-state';
 import { contactLabel } from './contact-label';
 import { RunActions } from './run-actions';
 import { RunCanvas } from './run-canvas';
@@ -31,31 +31,17 @@ export function RunViewPage() {
   const { execution, error, running, channel, reload } = useLiveExecution(id);
   if (error && !execution) {
     return (
-      <div className="page">
-        <EmptyState
-          title="This run cannot be opened"
-          actions={
-            <>
-              <button type="button" className="btn" onClick={() => void reload()}>
-                Try again
-              </button>
-              <Link className="btn" to="/executions">
-                Back to Executions
-              </Link>
-            </>
-          }
-        >
-          {error}
-        </EmptyState>
-      </div>
+      <CannotOpen
+        title="This run cannot be opened"
+        back={{ to: '/executions', label: 'Back to Executions' }}
+        onRetry={() => void reload()}
+      >
+        {error}
+      </CannotOpen>
     );
   }
   if (!execution) {
-    return (
-      <div className="page-loading" role="status">
-        <span className="spinner" /> Opening run…
-      </div>
-    );
+    return <PageLoading>Opening run…</PageLoading>;
   }
   return <RunView key={execution.id} execution={execution} running={running} channel={channel} />;
 }

@@ -12,9 +12,9 @@ import { EditorStoreProvider } from '../../editor/store/editor-store';
 import { useRunMinimapColor } from '../../executions/run-minimap';
 import { StatusBadge } from '../../executions/status-badge';
 import { useTheme } from '../../shell/theme';
-import { EmptyState } from '../../ui/empty-state';
 import { duration, errorMessage, timeAgo } from '../../ui/format';
 import { IconChevronLeft, IconExternal, IconPlay } from '../../ui/icons';
+import { CannotOpen, PageLoading } from '../../ui/page-state';
 import { useToast } from '../../ui/toast';
 import { ConnectorPreviewDialog } from '../builder/connector-preview-dialog';
 import { storeFromFlow } from '../builder/store-from-flow';
@@ -83,26 +83,13 @@ export function FlowRunPage() {
 
   if ((error && !run) || flowError) {
     return (
-      <div className="page">
-        <EmptyState
-          title="This run cannot be opened"
-          actions={
-            <Link className="btn" to="/flows">
-              Back to Flows
-            </Link>
-          }
-        >
-          {flowError ?? error}
-        </EmptyState>
-      </div>
+      <CannotOpen title="This run cannot be opened" back={{ to: '/flows', label: 'Back to Flows' }}>
+        {flowError ?? error}
+      </CannotOpen>
     );
   }
   if (!run || !flow) {
-    return (
-      <div className="page-loading" role="status">
-        <span className="spinner" /> Opening run…
-      </div>
-    );
+    return <PageLoading>Opening run…</PageLoading>;
   }
   return (
     <FlowConnectorsProvider>
