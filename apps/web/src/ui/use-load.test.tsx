@@ -25,6 +25,15 @@ function Page({ read }: { read: () => Promise<string> }) {
   return <p>Opened {value}</p>;
 }
 
+const fn = () => 'called';
+
+/** Reads a function: the hook must keep it as the value. */
+function FnPage() {
+  const read = useCallback(async () => fn, []);
+  const { value } = useLoad(read);
+  return <p>{value === fn ? 'kept' : 'waiting'}</p>;
+}
+
 describe('useLoad with the page states', () => {
   it('shows the spinner, then the failure with "Try again", and the value once a new read succeeds', async () => {
     let calls = 0;
@@ -57,12 +66,6 @@ describe('useLoad with the page states', () => {
   });
 
   it('keeps a value that is itself a function instead of calling it', async () => {
-    const fn = () => 'called';
-    function FnPage() {
-      const read = useCallback(async () => fn, []);
-      const { value } = useLoad(read);
-      return <p>{value === fn ? 'kept' : 'waiting'}</p>;
-    }
     render(<FnPage />);
     expect(await screen.findByText('kept')).toBeTruthy();
   });
