@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { contactsApi } from '../api/contacts.api';
 import { flowsApi } from '../api/flows.api';
-import { errorMessage } from '../ui/format';
-import { Modal } from '../ui/modal';
+import { StartDialog } from '../ui/start-dialog';
 import { type Runnable, RunnablePicker } from './bulk/bulk-run-dialog';
 
 /**
@@ -23,53 +21,24 @@ export function RunOnContactDialog({
 }) {
   const [kind, setKind] = useState(initialKind);
   const [choice, setChoice] = useState<Runnable | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const navigate = useNavigate();
   const start = async () => {
-    if (!choice) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (choice.kind === 'connector') {
-        const { executionId } = await contactsApi.runConnector(contactId, choice.id);
-        navigate(`/executions/${executionId}`);
-      } else {
-        const { flowRunId } = await flowsApi.run(choice.id, contactId);
-        navigate(`/flow-runs/${flowRunId}`);
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
+    if (!choice) throw new Error('Choose what to run.');
+    if (choice.kind === 'connector') {
+      const { executionId } = await contactsApi.runConnector(contactId, choice.id);
+      return `/executions/${executionId}`;
     }
+    const { flowRunId } = await flowsApi.run(choice.id, contactId);
+    return `/flow-runs/${flowRunId}`;
   };
   return (
-    <Modal
+    <StartDialog
       title={kind === 'flow' ? 'Run a flow' : 'Run a connector'}
       description={`On ${contactLabel}. Its run opens as soon as it starts.`}
+      startLabel="Run"
+      ready={choice !== null}
+      start={start}
       onClose={onClose}
-      width={480}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={!choice || busy}
-            onClick={() => void start()}
-          >
-            {busy ? 'Starting…' : 'Run'}
-          </button>
-        </>
-      }
     >
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
       <RunnablePicker
         kind={kind}
         onKind={(k) => {
@@ -79,6 +48,6 @@ export function RunOnContactDialog({
         value={choice}
         onChange={setChoice}
       />
-    </Modal>
+    </StartDialog>
   );
 }
