@@ -8,6 +8,7 @@ import {
   renewFlowRunLease,
 } from '@connectors/db';
 import { consoleLogger, type RunnerDeps, runChildInProcess, runFlowRun } from '@connectors/runner';
+import { ClaimLoop, drainRuns, type HeldRun } from './claim-loop';
 import type { FlowDispatcher } from './flow-dispatcher';
 
 export interface LocalFlowWorkerOptions {
@@ -23,10 +24,6 @@ export interface LocalFlowWorkerOptions {
 
 const DEFAULT_GRACE_MS = 5_000;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
 /**
  * Runs flow runs in this process when Trigger.dev is not configured (DESIGN §3b, §4): claims pending flow
  * runs (and running ones whose lease expired: their process died) with a conditional update, keeps the
@@ -37,11 +34,12 @@ function sleep(ms: number): Promise<void> {
  */
 export class LocalFlowWorker implements FlowDispatcher {
   readonly workerId: string;
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, HeldRun>();
+  private readonly loop = new ClaimLoop(
+    () => this.claim(),
+    (error) => this.logger.error(`could not claim flow runs: ${error.message}`),
+  );
   private timer: NodeJS.Timeout | undefined;
-  private pumping: Promise<void> | undefined;
-  private wakeAgain = false;
-  private stopping = false;
 
   constructor(private readonly options: LocalFlowWorkerOptions) {
     this.workerId = options.workerId ?? `local-flows-${randomUUID()}`;
@@ -80,29 +78,16 @@ export class LocalFlowWorker implements FlowDispatcher {
   }
 
   private wake(): void {
-    if (this.stopping) return;
-    if (this.pumping) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.pumping = this.pump();
+    this.loop.wake();
   }
 
-  private async pump(): Promise<void> {
+  /** Claims flow runs one by one until the worker is full or nothing is waiting. */
+  private async claim(): Promise<void> {
     const { db, leaseMs } = this.options.deps;
-    try {
-      do {
-        this.wakeAgain = false;
-        while (!this.stopping && this.running.size < this.options.concurrency) {
-          const claimed = await claimNextFlowRun(db, { workerId: this.workerId, leaseMs });
-          if (!claimed) break;
-          this.launch(claimed);
-        }
-      } while (this.wakeAgain && !this.stopping);
-    } catch (error) {
-      this.logger.error(`could not claim flow runs: ${(error as Error).message}`);
-    } finally {
-      this.pumping = undefined;
+    while (!this.loop.stopping && this.running.size < this.options.concurrency) {
+      const claimed = await claimNextFlowRun(db, { workerId: this.workerId, leaseMs });
+      if (!claimed) break;
+      this.launch(claimed);
     }
   }
 
@@ -146,12 +131,8 @@ export class LocalFlowWorker implements FlowDispatcher {
   }
 
   async stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
-    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
-    await this.pumping;
-    const settled = () => Promise.all([...this.running.values()].map((r) => r.done));
-    await Promise.race([settled(), sleep(graceMs)]);
-    for (const run of this.running.values()) run.controller.abort();
-    await Promise.race([settled(), sleep(DEFAULT_GRACE_MS)]);
+    await this.loop.stop();
+    await drainRuns(this.running, { graceMs, waitMs: DEFAULT_GRACE_MS });
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@connectors/db';
 import { consoleLogger, RunInterrupt, type RunnerDeps, runExecution } from '@connectors/runner';
 import type { ExecutionEventBus } from '../events/execution-event-bus';
+import { ClaimLoop, drainRuns, type HeldRun } from './claim-loop';
 import type { ManagedDispatcher } from './dispatcher';
 
 export interface LocalWorkerOptions {
@@ -51,13 +52,14 @@ const INTERRUPT_WAIT_MS = 5_000;
  */
 export class LocalWorker implements ManagedDispatcher {
   readonly workerId: string;
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, HeldRun>();
   private readonly maxAttempts: number;
+  private readonly loop = new ClaimLoop(
+    () => this.claim(),
+    (error) => this.logger.error(`could not claim executions: ${error.message}`),
+  );
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
-  private pumping: Promise<void> | undefined;
-  private wakeAgain = false;
-  private stopping = false;
   private lastSweep = 0;
   /**
    * Whether work may be waiting that this worker has not claimed: set by an enqueue and by a claim that
@@ -111,46 +113,32 @@ export class LocalWorker implements ManagedDispatcher {
   }
 
   private wake(): void {
-    if (this.stopping) return;
-    if (this.pumping) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.pumping = this.pump();
+    this.loop.wake();
   }
 
   /**
    * Claims work until the worker is full or nothing is waiting, every free slot in one statement. One
-   * pump at a time; a wake during a pump (an enqueue, a run ending) makes it look again.
+   * pass at a time (`ClaimLoop`); a wake during a pass (an enqueue, a run ending) makes it look again.
    */
-  private async pump(): Promise<void> {
+  private async claim(): Promise<void> {
     const { db, leaseMs } = this.options.deps;
-    try {
-      do {
-        this.wakeAgain = false;
-        await this.sweepExhausted();
-        while (!this.stopping && this.running.size < this.options.concurrency) {
-          const free = this.options.concurrency - this.running.size;
-          const enqueued = this.enqueued;
-          const cap = this.options.perWorkspaceConcurrency;
-          const capped = cap !== undefined && cap < this.options.concurrency;
-          const claim = { workerId: this.workerId, leaseMs, maxAttempts: this.maxAttempts, limit: free };
-          const { claimed, heldBack } = capped
-            ? await claimExecutionsCapped(db, { ...claim, perWorkspace: cap })
-            : { claimed: await claimExecutions(db, claim), heldBack: false };
-          for (const execution of claimed) this.launch(execution);
-          if (claimed.length < free) {
-            // Under a cap, work may wait behind a busy workspace: then a run that ends looks again.
-            if (this.enqueued === enqueued && heldBack === false) this.backlog = false;
-            break;
-          }
-          this.backlog = true;
-        }
-      } while (this.wakeAgain && !this.stopping);
-    } catch (error) {
-      this.logger.error(`could not claim executions: ${(error as Error).message}`);
-    } finally {
-      this.pumping = undefined;
+    await this.sweepExhausted();
+    while (!this.loop.stopping && this.running.size < this.options.concurrency) {
+      const free = this.options.concurrency - this.running.size;
+      const enqueued = this.enqueued;
+      const cap = this.options.perWorkspaceConcurrency;
+      const capped = cap !== undefined && cap < this.options.concurrency;
+      const claim = { workerId: this.workerId, leaseMs, maxAttempts: this.maxAttempts, limit: free };
+      const { claimed, heldBack } = capped
+        ? await claimExecutionsCapped(db, { ...claim, perWorkspace: cap })
+        : { claimed: await claimExecutions(db, claim), heldBack: false };
+      for (const execution of claimed) this.launch(execution);
+      if (claimed.length < free) {
+        // Under a cap, work may wait behind a busy workspace: then a run that ends looks again.
+        if (this.enqueued === enqueued && heldBack === false) this.backlog = false;
+        break;
+      }
+      this.backlog = true;
     }
   }
 
@@ -205,18 +193,14 @@ export class LocalWorker implements ManagedDispatcher {
    * start (or another worker) resumes it without calling a completed step again.
    */
   async stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
-    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
-    await this.pumping; // a claim in flight becomes a run that is waited for below
-    const settled = () => Promise.all([...this.running.values()].map((r) => r.done));
-    await Promise.race([settled(), sleep(graceMs)]);
-    for (const run of this.running.values()) run.controller.abort(new RunInterrupt('shutdown'));
-    await Promise.race([settled(), sleep(INTERRUPT_WAIT_MS)]);
+    await this.loop.stop(); // a claim in flight becomes a run that is waited for below
+    await drainRuns(this.running, {
+      graceMs,
+      reason: new RunInterrupt('shutdown'),
+      waitMs: INTERRUPT_WAIT_MS,
+    });
     await this.vacuuming;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
