@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { connectorsApi } from '../api/connectors.api';
-import { errorMessage } from '../ui/format';
-import { Modal } from '../ui/modal';
+import { FormDialog } from '../ui/form-dialog';
 import { CATEGORIES } from './categories';
 
 /** Name, icon and category; the graph is drawn in the editor, which opens right after. */
@@ -11,96 +10,73 @@ export function NewConnectorDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [icon, setIcon] = useState('🔌');
   const [category, setCategory] = useState('enrichment');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await connectorsApi.create({
-        name: name.trim(),
-        icon: icon.trim() || null,
-        category,
-        config: { version: 1, nodes: [], edges: [] },
-        input_schema: { fields: [{ name: 'email', type: 'string', required: true, label: 'E-mail' }] },
-      });
-      navigate(`/connectors/${created.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+  const save = async () => {
+    const created = await connectorsApi.create({
+      name: name.trim(),
+      icon: icon.trim() || null,
+      category,
+      config: { version: 1, nodes: [], edges: [] },
+      input_schema: { fields: [{ name: 'email', type: 'string', required: true, label: 'E-mail' }] },
+    });
+    navigate(`/connectors/${created.id}`);
   };
 
   return (
-    <Modal
+    <FormDialog
       title="New connector"
       description="Give it a name; you will draw its API calls on the canvas next."
-      onClose={onClose}
       width={440}
+      submitLabel="Create and open"
+      incomplete={!name.trim()}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit}>
-        {error ? (
-          <div className="alert alert-danger" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="form-row">
-          <div className="field" style={{ width: 72 }}>
-            <label className="field-label" htmlFor="new-icon">
-              Icon
-            </label>
-            <input
-              id="new-icon"
-              className="input icon-input"
-              value={icon}
-              maxLength={8}
-              onChange={(e) => setIcon(e.target.value)}
-            />
-          </div>
-          <div className="field" style={{ flex: 1 }}>
-            <label className="field-label" htmlFor="new-name">
-              Name
-            </label>
-            <input
-              id="new-name"
-              className="input"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder="e.g. HubSpot contact enrichment"
-              required
-              data-autofocus
-            />
-          </div>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="new-category">
-            Category
+      <div className="form-row">
+        <div className="field" style={{ width: 72 }}>
+          <label className="field-label" htmlFor="new-icon">
+            Icon
           </label>
-          <select
-            id="new-category"
-            className="select"
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
-          >
-            {CATEGORIES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+          <input
+            id="new-icon"
+            className="input icon-input"
+            value={icon}
+            maxLength={8}
+            onChange={(e) => setIcon(e.target.value)}
+          />
         </div>
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? <span className="spinner" /> : null}
-            Create and open
-          </button>
+        <div className="field" style={{ flex: 1 }}>
+          <label className="field-label" htmlFor="new-name">
+            Name
+          </label>
+          <input
+            id="new-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. HubSpot contact enrichment"
+            required
+            data-autofocus
+          />
         </div>
-      </form>
-    </Modal>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="new-category">
+          Category
+        </label>
+        <select
+          id="new-category"
+          className="select"
+          value={category}
+          onChange={(e) => setCategory(e.target.value)}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FormDialog>
   );
 }

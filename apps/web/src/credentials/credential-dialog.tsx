@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { type Credential, credentialsApi } from '../api/credentials.api';
-import { errorMessage } from '../ui/format';
+import { FormDialog } from '../ui/form-dialog';
 import { IconPlus, IconTrash } from '../ui/icons';
-import { Modal } from '../ui/modal';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -21,137 +20,114 @@ export function CredentialDialog({ service: fixedService, onClose, onSaved }: Cr
   const [service, setService] = useState(fixedService ?? '');
   const [fields, setFields] = useState([{ key: 'token', value: '' }]);
   const [hosts, setHosts] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const serviceOk = NAME.test(service);
   const fieldsOk = fields.every((f) => NAME.test(f.key) && f.value !== '') && fields.length > 0;
 
-  const onSubmit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await credentialsApi.save({
-        service,
-        credentials: Object.fromEntries(fields.map((f) => [f.key, f.value])),
-        allowed_hosts: hosts
-          .split(/[\s,]+/)
-          .map((h) => h.trim())
-          .filter(Boolean),
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+  const save = async () => {
+    const saved = await credentialsApi.save({
+      service,
+      credentials: Object.fromEntries(fields.map((f) => [f.key, f.value])),
+      allowed_hosts: hosts
+        .split(/[\s,]+/)
+        .map((h) => h.trim())
+        .filter(Boolean),
+    });
+    onSaved(saved);
   };
 
   return (
-    <Modal
+    <FormDialog
       title={fixedService ? `Replace ${fixedService} secrets` : 'Add a credential'}
       description="Secrets are encrypted and never shown again. HTTP nodes use them in auth and headers."
-      onClose={onClose}
       width={520}
+      submitLabel="Save credential"
+      incomplete={!serviceOk || !fieldsOk}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit}>
-        {error ? (
-          <div className="alert alert-danger" role="alert">
-            {error}
+      <div className="field">
+        <label className="field-label" htmlFor="cred-service">
+          Service
+        </label>
+        <input
+          id="cred-service"
+          className="input input-mono"
+          value={service}
+          onChange={(e) => setService(e.target.value.trim())}
+          placeholder="hubspot"
+          readOnly={Boolean(fixedService)}
+          aria-invalid={service !== '' && !serviceOk}
+          required
+          data-autofocus
+        />
+        <span className="field-hint">
+          Letters, digits and _. Read as{' '}
+          <code>{`{{credentials.${service || 'service'}.${fields[0]?.key || 'token'}}}`}</code>
+        </span>
+      </div>
+      <fieldset className="field fieldset">
+        <legend className="field-label">Secret fields</legend>
+        {fields.map((field, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+          <div className="kv-row" key={index}>
+            <input
+              className="input input-mono"
+              aria-label={`Field ${index + 1} name`}
+              value={field.key}
+              placeholder="token"
+              aria-invalid={field.key !== '' && !NAME.test(field.key)}
+              onChange={(e) =>
+                setFields((list) =>
+                  list.map((f, i) => (i === index ? { ...f, key: e.target.value.trim() } : f)),
+                )
+              }
+            />
+            <input
+              className="input input-mono"
+              type="password"
+              autoComplete="off"
+              aria-label={`Field ${index + 1} secret value`}
+              value={field.value}
+              placeholder="secret value"
+              onChange={(e) =>
+                setFields((list) => list.map((f, i) => (i === index ? { ...f, value: e.target.value } : f)))
+              }
+            />
+            <button
+              type="button"
+              className="btn btn-ghost btn-icon"
+              aria-label={`Remove field ${index + 1}`}
+              disabled={fields.length === 1}
+              onClick={() => setFields((list) => list.filter((_, i) => i !== index))}
+            >
+              <IconTrash />
+            </button>
           </div>
-        ) : null}
-        <div className="field">
-          <label className="field-label" htmlFor="cred-service">
-            Service
-          </label>
-          <input
-            id="cred-service"
-            className="input input-mono"
-            value={service}
-            onChange={(e) => setService(e.target.value.trim())}
-            placeholder="hubspot"
-            readOnly={Boolean(fixedService)}
-            aria-invalid={service !== '' && !serviceOk}
-            required
-            data-autofocus
-          />
-          <span className="field-hint">
-            Letters, digits and _. Read as{' '}
-            <code>{`{{credentials.${service || 'service'}.${fields[0]?.key || 'token'}}}`}</code>
-          </span>
-        </div>
-        <fieldset className="field fieldset">
-          <legend className="field-label">Secret fields</legend>
-          {fields.map((field, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-            <div className="kv-row" key={index}>
-              <input
-                className="input input-mono"
-                aria-label={`Field ${index + 1} name`}
-                value={field.key}
-                placeholder="token"
-                aria-invalid={field.key !== '' && !NAME.test(field.key)}
-                onChange={(e) =>
-                  setFields((list) =>
-                    list.map((f, i) => (i === index ? { ...f, key: e.target.value.trim() } : f)),
-                  )
-                }
-              />
-              <input
-                className="input input-mono"
-                type="password"
-                autoComplete="off"
-                aria-label={`Field ${index + 1} secret value`}
-                value={field.value}
-                placeholder="secret value"
-                onChange={(e) =>
-                  setFields((list) => list.map((f, i) => (i === index ? { ...f, value: e.target.value } : f)))
-                }
-              />
-              <button
-                type="button"
-                className="btn btn-ghost btn-icon"
-                aria-label={`Remove field ${index + 1}`}
-                disabled={fields.length === 1}
-                onClick={() => setFields((list) => list.filter((_, i) => i !== index))}
-              >
-                <IconTrash />
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm add-row"
-            onClick={() => setFields((l) => [...l, { key: '', value: '' }])}
-          >
-            <IconPlus /> Add field
-          </button>
-        </fieldset>
-        <div className="field">
-          <label className="field-label" htmlFor="cred-hosts">
-            Allowed hosts <span className="faint">(optional)</span>
-          </label>
-          <input
-            id="cred-hosts"
-            className="input input-mono"
-            value={hosts}
-            onChange={(e) => setHosts(e.target.value)}
-            placeholder="api.hubapi.com"
-          />
-          <span className="field-hint">
-            The secrets are sent only to these hosts. Left empty, they are bound to the host of the first
-            request that uses them.
-          </span>
-        </div>
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !serviceOk || !fieldsOk}>
-            {busy ? <span className="spinner" /> : null}
-            Save credential
-          </button>
-        </div>
-      </form>
-    </Modal>
+        ))}
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm add-row"
+          onClick={() => setFields((l) => [...l, { key: '', value: '' }])}
+        >
+          <IconPlus /> Add field
+        </button>
+      </fieldset>
+      <div className="field">
+        <label className="field-label" htmlFor="cred-hosts">
+          Allowed hosts <span className="faint">(optional)</span>
+        </label>
+        <input
+          id="cred-hosts"
+          className="input input-mono"
+          value={hosts}
+          onChange={(e) => setHosts(e.target.value)}
+          placeholder="api.hubapi.com"
+        />
+        <span className="field-hint">
+          The secrets are sent only to these hosts. Left empty, they are bound to the host of the first
+          request that uses them.
+        </span>
+      </div>
+    </FormDialog>
   );
 }
