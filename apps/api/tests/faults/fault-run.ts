@@ -9,9 +9,9 @@ import type { Json } from '../support/run-helpers';
 import type { ServerProcess } from '../support/server-process';
 
 /**
- * What the fault tests share: a fresh PostgreSQL database, real server processes started on it, a
- * signed-up user with the seed HubSpot connector and one contact, and a direct connection to read the
- * rows behind the server's back (`db`).
+ * What the fault tests (and `crash-resume.test.ts`) share: a fresh database, real server processes
+ * started on it, a signed-up user with the seed HubSpot connector and one contact, and (on PostgreSQL)
+ * a direct connection to read the rows behind the server's back (`db`).
  */
 
 export const FAULT_TOKEN = 'pat-fault-token';
@@ -71,20 +71,59 @@ export async function faultWorld(): Promise<FaultWorld> {
   };
 }
 
-/** Signs up, stores the HubSpot token, creates the seed connector and a contact. */
+/**
+ * A fresh database for server processes on `dialect`, for the tests that run on both: PGlite, which the
+ * server creates (with its encryption key) in a fresh `DATA_DIR` on first start, or a fresh PostgreSQL
+ * database. Same lease and poll as `faultWorld`.
+ */
+export async function dialectWorld(
+  dialect: 'pglite' | 'postgres',
+): Promise<{ env: Record<string, string>; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'connectors-fault-'));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true',
+    CONNECTORS_LEASE_MS: '1500',
+    CONNECTORS_WORKER_POLL_MS: '100',
+  };
+  const database = dialect === 'postgres' ? await createTestDatabase('postgres') : undefined;
+  if (database) env.DATABASE_URL = database.url!;
+  return {
+    env,
+    async close() {
+      await database?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Signs up, stores the HubSpot token, creates the seed connector (its own JSON, over HTTP) and a
+ * contact. Throws when the server refuses any of it, so a test fails where the setup did.
+ */
 export async function seedWorkspace(server: ServerProcess, api: MockApi, email: string) {
-  const signup = await call(server, '', 'POST', '/auth/signup', { email, password: 'correct horse battery' });
+  const created = async (path: string, body: unknown, cookie = '') => {
+    const answer = await call(server, cookie, 'POST', path, body);
+    if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}`);
+    return answer;
+  };
+  const signup = await created('/auth/signup', { email, password: 'correct horse battery' });
   const cookie = signup.cookie!.split(';')[0]!;
-  await call(server, cookie, 'POST', '/workspace/credentials', {
-    service: 'hubspot',
-    credentials: { token: FAULT_TOKEN },
-  });
-  const connector = await call(server, cookie, 'POST', '/connectors', {
-    ...seedHubspotConnector(api.url),
-    max_retries: 0,
-    input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
-  });
-  const contact = await call(server, cookie, 'POST', '/contacts', { email: 'john@acme.com' });
+  await created(
+    '/workspace/credentials',
+    { service: 'hubspot', credentials: { token: FAULT_TOKEN } },
+    cookie,
+  );
+  const connector = await created(
+    '/connectors',
+    {
+      ...seedHubspotConnector(api.url),
+      max_retries: 0,
+      input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
+    },
+    cookie,
+  );
+  const contact = await created('/contacts', { email: 'john@acme.com' }, cookie);
   return { cookie, connectorId: connector.json.id as string, contactId: contact.json.id as string };
 }
 

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDatabase, isPostgresReachable } from '@connectors/db/testing';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
+import { isPostgresReachable } from '@connectors/db/testing';
+import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Json } from '../support/run-helpers';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { dialectWorld, execute, FAULT_TOKEN, finished, seedWorkspace } from './fault-run';
 
 /**
  * The worst moment to die: the upstream has answered a step, but the server is SIGKILLed before it
@@ -16,7 +13,6 @@ import { type ServerProcess, startServerProcess } from '../support/server-proces
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const postgres = inCi || (await isPostgresReachable());
-const TOKEN = 'pat-kill-after-response-token';
 
 const api = new MockApi();
 /** Set while the test wants the server killed the moment the contact step's answer has been sent. */
@@ -38,75 +34,27 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function call(server: ServerProcess, cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, json: (await res.json()) as Json, cookie: res.headers.get('set-cookie') };
-}
-
-async function until<T>(fn: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 for (const dialect of ['pglite', 'postgres'] as const) {
   (dialect === 'pglite' || postgres ? describe : describe.skip)(
     `killed after a response [${dialect}]`,
     () => {
       it('re-runs that one step with the same Idempotency-Key', { timeout: 240_000 }, async () => {
         api.log.length = 0;
-        const dataDir = mkdtempSync(join(tmpdir(), 'connectors-kill-'));
-        const env: Record<string, string> = {
-          DATA_DIR: dataDir,
-          CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true',
-          CONNECTORS_LEASE_MS: '1500',
-          CONNECTORS_WORKER_POLL_MS: '100',
-        };
-        let closeDatabase = async () => {};
-        if (dialect === 'postgres') {
-          const database = await createTestDatabase('postgres');
-          env.DATABASE_URL = database.url!;
-          closeDatabase = database.close;
-        }
+        const world = await dialectWorld(dialect);
         let second: ServerProcess | undefined;
         try {
-          const first = await startServerProcess(env);
-          const signup = await call(first, '', 'POST', '/auth/signup', {
-            email: `kill-${dialect}@example.com`,
-            password: 'correct horse battery',
-          });
-          const cookie = signup.cookie!.split(';')[0]!;
-          await call(first, cookie, 'POST', '/workspace/credentials', {
-            service: 'hubspot',
-            credentials: { token: TOKEN },
-          });
-          const connector = await call(first, cookie, 'POST', '/connectors', {
-            ...seedHubspotConnector(api.url),
-            max_retries: 0,
-            input_schema: { fields: [{ name: 'email', type: 'string', required: true }] },
-          });
-          const contact = await call(first, cookie, 'POST', '/contacts', { email: 'john@acme.com' });
+          const first = await startServerProcess(world.env);
+          const { cookie, connectorId, contactId } = await seedWorkspace(
+            first,
+            api,
+            `kill-${dialect}@example.com`,
+          );
           killOnAnswer = () => first.child.kill('SIGKILL');
-          const accepted = await call(first, cookie, 'POST', `/connectors/${connector.json.id}/execute`, {
-            contactId: contact.json.id,
-          });
-          expect(accepted.status).toBe(202);
-          const id = accepted.json.executionId as string;
+          const id = await execute(first, cookie, connectorId, contactId);
           expect(await first.exited).toBe('SIGKILL');
 
-          second = await startServerProcess(env);
-          const done = await until(async () => {
-            const { json } = await call(second!, cookie, 'GET', `/executions/${id}`);
-            return ['pending', 'running'].includes(json.status) ? undefined : json;
-          });
+          second = await startServerProcess(world.env);
+          const done = await finished(second, cookie, id);
           expect(done.status, JSON.stringify(done)).toBe('success');
           // The stored first step was not called again; the unsaved one was, once, with the same key.
           expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(1);
@@ -116,12 +64,11 @@ for (const dialect of ['pglite', 'postgres'] as const) {
           const stepId = done.steps_executed[1].step_id;
           for (const request of contactCalls)
             expect(request.headers['idempotency-key']).toBe(`${id}:${stepId}`);
-          expect(first.output() + second.output()).not.toContain(TOKEN);
+          expect(first.output() + second.output()).not.toContain(FAULT_TOKEN);
         } finally {
           second?.child.kill('SIGTERM');
           if (second) await second.exited;
-          await closeDatabase();
-          rmSync(dataDir, { recursive: true, force: true });
+          await world.close();
         }
       });
     },
