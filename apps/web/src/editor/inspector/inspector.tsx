@@ -10,23 +10,11 @@ import { EdgeInspector } from './edge-inspector';
 import { HttpInspector } from './http-inspector';
 import { OutputInspector } from './output-inspector';
 import { TransformInspector } from './transform-inspector';
+import { useSelection } from './use-selection';
 
 /** The right panel: the selected node or edge, several selected, or (nothing selected) the connector's settings. */
 export function Inspector({ onFocusNode }: { onFocusNode: (id: string) => void }) {
-  const { nodeIds, edgeIds } = useEditorStore(
-    useShallow((s) => ({
-      nodeIds: s.nodes
-        .filter((n) => n.selected)
-        .map((n) => n.id)
-        .join(','),
-      edgeIds: s.edges
-        .filter((e) => e.selected)
-        .map((e) => e.id)
-        .join(','),
-    })),
-  );
-  const nodes = nodeIds ? nodeIds.split(',') : [];
-  const edges = edgeIds ? edgeIds.split(',') : [];
+  const { nodes, edges } = useSelection();
   let body: React.ReactNode;
   let label = 'Connector settings';
   if (nodes.length === 1 && nodes[0]) {

@@ -8,6 +8,7 @@ import { NodeIdentity } from '../../editor/inspector/node-identity';
 import { OutputInspector } from '../../editor/inspector/output-inspector';
 import { Section } from '../../editor/inspector/section';
 import { TransformInspector } from '../../editor/inspector/transform-inspector';
+import { useSelection } from '../../editor/inspector/use-selection';
 import { useEditorStore } from '../../editor/store/editor-store';
 import { formatSeconds } from '../nodes/delay-node';
 import { TRIGGER_LABELS } from '../nodes/trigger-node';
@@ -19,20 +20,7 @@ import { FlowSettings } from './flow-settings';
  * connector editor's own inspectors), the selected edge, or the flow's settings.
  */
 export function FlowInspector({ runsKey }: { runsKey: number }) {
-  const { nodeIds, edgeIds } = useEditorStore(
-    useShallow((s) => ({
-      nodeIds: s.nodes
-        .filter((n) => n.selected)
-        .map((n) => n.id)
-        .join(','),
-      edgeIds: s.edges
-        .filter((e) => e.selected)
-        .map((e) => e.id)
-        .join(','),
-    })),
-  );
-  const nodes = nodeIds ? nodeIds.split(',') : [];
-  const edges = edgeIds ? edgeIds.split(',') : [];
+  const { nodes, edges } = useSelection();
   let body: React.ReactNode;
   let label = 'Flow settings';
   if (nodes.length === 1 && nodes[0]) {
