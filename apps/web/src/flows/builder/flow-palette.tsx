@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Connector } from '../../api/connectors.api';
-import { NODE_DRAG_TYPE } from '../../editor/canvas/palette';
+import { NODE_DRAG_TYPE, type PaletteItem, PaletteItems } from '../../editor/canvas/palette';
 import type { CanvasNodeType } from '../../editor/graph/canvas-types';
 import { useEditorStore } from '../../editor/store/editor-store';
 import { IconBolt, IconBranch, IconClock, IconFunction, IconUserEdit } from '../../ui/icons';
@@ -12,7 +12,7 @@ type FlowStepType = Extract<
   'trigger' | 'condition' | 'transform' | 'update_contact' | 'delay'
 >;
 
-const STEPS: { type: FlowStepType; label: string; hint: string; icon: React.ReactNode }[] = [
+const STEPS: PaletteItem<FlowStepType>[] = [
   { type: 'trigger', label: 'Trigger', hint: 'When the flow starts', icon: <IconBolt /> },
   { type: 'condition', label: 'Condition', hint: 'Branch on true / false', icon: <IconBranch /> },
   { type: 'update_contact', label: 'Update contact', hint: 'Write contact fields', icon: <IconUserEdit /> },
@@ -33,40 +33,13 @@ export const FlowPalette = memo(function FlowPalette({ onAdd, onAddConnector }: 
     <aside className="palette fl-palette" aria-label="Add nodes">
       <h2 className="palette-title">Steps</h2>
       <p className="palette-hint faint">Drag onto the canvas</p>
-      <ul className="palette-list">
-        {STEPS.map((item) => {
-          const disabled = item.type === 'trigger' && hasTrigger;
-          return (
-            <li key={item.type}>
-              <button
-                type="button"
-                className={`palette-item fl-palette-${item.type}`}
-                draggable={!disabled}
-                disabled={disabled}
-                title={
-                  disabled
-                    ? 'A flow has one trigger; it is on the canvas'
-                    : `Drag, or press Enter to add ${item.label}`
-                }
-                data-node-type={item.type}
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(NODE_DRAG_TYPE, item.type);
-                  event.dataTransfer.effectAllowed = 'move';
-                }}
-                onClick={() => onAdd(item.type)}
-              >
-                <span className="palette-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
-                <span className="palette-text">
-                  <span className="palette-label">{item.label}</span>
-                  <span className="palette-sub faint">{disabled ? 'Already added' : item.hint}</span>
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <PaletteItems
+        items={STEPS}
+        classPrefix="fl-palette-"
+        placed={hasTrigger ? { type: 'trigger', why: 'A flow has one trigger; it is on the canvas' } : null}
+        addTitle={(item) => `Drag, or press Enter to add ${item.label}`}
+        onAdd={onAdd}
+      />
       <h2 className="palette-title fl-palette-section">Connectors</h2>
       {error ? <p className="field-error">{error}</p> : null}
       {list === null ? (
