@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { parseKeyring } from '@connectors/runner';
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createAppRuntime } from '../src/app-runtime';
 import { loadConfig } from '../src/config';
 import { describeApi } from './support/describe-api';
 import { eventually, updateOnlyFlowConfig } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
+const api = useHubspotMock((api) => {
   api.on('GET /people', (req) => ({ json: { title: `Title of ${req.query.get('email')}` } }));
 });
 

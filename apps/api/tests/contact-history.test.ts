@@ -1,19 +1,12 @@
-import { MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { seedHubspotConnector } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
 import { enrichFlowConfig, waitForFlowRun } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace, waitForExecution } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 /** The seed connector, with `last_name` written only where the contact has none. */
 function ifEmptyConnector(url: string) {

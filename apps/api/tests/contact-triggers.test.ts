@@ -1,19 +1,11 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
 import { enrichFlowConfig, eventually, updateOnlyFlowConfig, waitForFlowRun } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 /** The flow's runs, newest first. */
 async function runsOf(client: Client, flowId: string): Promise<Json[]> {

@@ -1,17 +1,10 @@
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace, waitForExecution } from './support/run-helpers';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 /** What the run view reads beside the steps: counts, contact, and how the connector changed since. */
 describeApi('execution debugger views', (s) => {

@@ -1,18 +1,11 @@
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace, TOKEN, waitForExecution } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 describeApi('executions', (s) => {
   it('executes the seed connector: 202, then the contact is enriched and every step recorded', async () => {

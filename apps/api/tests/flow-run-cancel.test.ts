@@ -1,21 +1,14 @@
 import { createFlowRun } from '@connectors/db';
 import { runChildInProcess, runFlowRun } from '@connectors/runner';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import type { LocalFlowWorker } from '../src/worker/local-flow-worker';
 import { describeApi } from './support/describe-api';
 import { enrichFlowConfig, eventually } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 /** A flow that waits `seconds`, then stamps the contact's title. */
 const waitThenStamp = (seconds: number) => ({

@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { parseKeyring } from '@connectors/runner';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createAppRuntime } from '../src/app-runtime';
 import { loadConfig } from '../src/config';
 import { describeApi } from './support/describe-api';
 import { enrichFlowConfig, eventually, waitForFlowRun } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 describeApi('flow runs', (s) => {
   it('fails with its child connector: the run names the node and later nodes are skipped', async () => {

@@ -1,19 +1,12 @@
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
 import { enrichFlowConfig, waitForFlowRun } from './support/flow-helpers';
+import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 import { Client } from './support/test-app';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotMock();
 
 describeApi('flows', (s) => {
   it('creates, reads, lists, replaces with a version check and deletes a flow', async () => {
