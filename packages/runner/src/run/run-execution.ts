@@ -1,6 +1,5 @@
 import {
   type ConnectorExecution,
-  type Contact,
   type FinalRunStatus,
   getExecutionForWorker,
   getExecutionState,
@@ -13,6 +12,7 @@ import {
 } from '@connectors/db';
 import { type Graph, parseGraph } from '@connectors/engine';
 import { type RunGraphResult, runGraph, systemClock } from '@connectors/engine/runtime';
+import { contactScope } from '../flows/contact-scope';
 import { createSecretResolver } from '../secrets/secret-resolver';
 import { commitRun, type RunEnd } from './commit-run';
 import { startLeaseKeeper } from './lease-keeper';
@@ -40,22 +40,6 @@ export interface RunExecutionOptions {
    * again. It must be the claim of this very lease; anything else is read from the database.
    */
   claimed?: ConnectorExecution;
-}
-
-/** A contact as expressions see it (`{{contact.email}}`): plain JSON, dates as ISO strings. */
-function contactScope(contact: Contact): Record<string, unknown> {
-  return {
-    id: contact.id,
-    email: contact.email,
-    first_name: contact.first_name,
-    last_name: contact.last_name,
-    phone: contact.phone,
-    company: contact.company,
-    title: contact.title,
-    metadata: contact.metadata,
-    created_at: contact.created_at.toISOString(),
-    updated_at: contact.updated_at.toISOString(),
-  };
 }
 
 function failedEnd(message: string): RunEnd {
