@@ -1,17 +1,16 @@
-import { type ReactFlowInstance, ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTheme } from '../shell/theme';
 import { EditorCanvas } from './canvas/editor-canvas';
-import { fitWholeGraph } from './canvas/fit-view';
 import { Palette } from './canvas/palette';
-import { useEditorShortcuts } from './canvas/use-editor-shortcuts';
 import { CurlImportDialog } from './curl/curl-import-dialog';
 import { EditorHeader } from './editor-header';
-import type { CanvasEdge, CanvasNode, CanvasNodeType } from './graph/canvas-types';
+import type { CanvasNodeType } from './graph/canvas-types';
 import { Inspector } from './inspector/inspector';
 import { RunBar } from './run/run-bar';
 import { TestRunDialog } from './run/test-run-dialog';
-import { useEditorStore, useEditorStoreApi } from './store/editor-store';
+import { useEditorStoreApi } from './store/editor-store';
+import { useEditorScreen } from './use-editor-screen';
 import { useSave } from './use-save';
 import { ConflictBanner } from './validation/conflict-banner';
 import { ProblemsPanel } from './validation/problems-panel';
@@ -28,16 +27,16 @@ export function EditorLayout({ onReload }: { onReload: () => void }) {
 function EditorScreen({ onReload }: { onReload: () => void }) {
   const store = useEditorStoreApi();
   const [theme] = useTheme();
-  const flow = useRef<ReactFlowInstance<CanvasNode, CanvasEdge> | null>(null);
   const { save, saveState, clearSaveState } = useSave(store);
+  const {
+    instance: flowInstance,
+    setInstance,
+    fitView,
+    focusNode,
+  } = useEditorScreen({ save, nodeWidth: 260 });
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [testing, setTesting] = useState(false);
   const [curl, setCurl] = useState(false);
-  const dirty = useEditorStore((s) => s.dirty);
-
-  const fitView = useCallback(() => fitWholeGraph(flow.current, document.querySelector('.canvas')), []);
-  const handlers = useMemo(() => ({ save: () => void save(), fitView }), [save, fitView]);
-  useEditorShortcuts(store, handlers);
 
   // The first validation runs once the canvas is on screen and the browser is idle (a large graph opens faster).
   useEffect(() => {
@@ -50,17 +49,9 @@ function EditorScreen({ onReload }: { onReload: () => void }) {
     return () => clearTimeout(timer);
   }, [store]);
 
-  // Warn before leaving the page with unsaved changes.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   /** Where a node added without dragging goes: the middle of the view, nudged off any node already there. */
   const viewCentre = useCallback(() => {
-    const instance = flow.current;
+    const instance = flowInstance();
     const el = document.querySelector('.canvas');
     if (!instance || !el) return { x: 0, y: 0 };
     const rect = el.getBoundingClientRect();
@@ -76,26 +67,11 @@ function EditorScreen({ onReload }: { onReload: () => void }) {
         .nodes.some((n) => Math.abs(n.position.x - p.x) < 244 && Math.abs(n.position.y - p.y) < 164);
     for (let i = 0; i < 50 && taken(position); i++) position = { x: position.x, y: position.y + 48 };
     return position;
-  }, [store]);
+  }, [store, flowInstance]);
 
   const addAtCentre = useCallback(
     (type: CanvasNodeType) => store.getState().addNode(type, viewCentre()),
     [store, viewCentre],
-  );
-
-  const focusNode = useCallback(
-    (id: string) => {
-      const node = store.getState().nodes.find((n) => n.id === id);
-      if (!node) return;
-      store.getState().selectOnly({ nodes: [id] });
-      const w = node.measured?.width ?? 260;
-      const h = node.measured?.height ?? 100;
-      void flow.current?.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-        zoom: 1,
-        duration: 250,
-      });
-    },
-    [store],
   );
 
   return (
@@ -123,7 +99,7 @@ function EditorScreen({ onReload }: { onReload: () => void }) {
             colorMode={theme}
             onInit={(instance) => {
               performance.mark('canvas:init');
-              flow.current = instance;
+              setInstance(instance);
               // `?node=<id>` (from a run's "Open in editor"): select that node and bring it into view.
               const target = new URLSearchParams(window.location.search).get('node');
               if (target) requestAnimationFrame(() => focusNode(target));

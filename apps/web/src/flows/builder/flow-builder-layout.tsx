@@ -1,18 +1,12 @@
-import {
-  getNodesBounds,
-  getViewportForBounds,
-  type ReactFlowInstance,
-  ReactFlowProvider,
-} from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getNodesBounds, getViewportForBounds, ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useState } from 'react';
 import type { Connector } from '../../api/connectors.api';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
-import { fitWholeGraph } from '../../editor/canvas/fit-view';
 import { NODE_DRAG_TYPE } from '../../editor/canvas/palette';
-import { useEditorShortcuts } from '../../editor/canvas/use-editor-shortcuts';
 import { EditorHeader } from '../../editor/editor-header';
-import type { CanvasEdge, CanvasNode, CanvasNodeType } from '../../editor/graph/canvas-types';
+import type { CanvasNodeType } from '../../editor/graph/canvas-types';
 import { useEditorStore, useEditorStoreApi } from '../../editor/store/editor-store';
+import { useEditorScreen } from '../../editor/use-editor-screen';
 import { ConflictBanner } from '../../editor/validation/conflict-banner';
 import { ProblemsPanel } from '../../editor/validation/problems-panel';
 import { useTheme } from '../../shell/theme';
@@ -39,25 +33,18 @@ export function FlowBuilderLayout({ onReload }: { onReload: () => void }) {
 function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
   const store = useEditorStoreApi();
   const [theme] = useTheme();
-  const flow = useRef<ReactFlowInstance<CanvasNode, CanvasEdge> | null>(null);
   const { save, saveState, clearSaveState } = useFlowSave(store);
+  const {
+    instance: flowInstance,
+    setInstance,
+    fitView,
+    focusNode,
+  } = useEditorScreen({ save, nodeWidth: 236 });
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [running, setRunning] = useState(false);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const { byId } = useFlowConnectors();
-  const dirty = useEditorStore((s) => s.dirty);
   const flowId = useEditorStore((s) => s.connectorId);
-
-  const fitView = useCallback(() => fitWholeGraph(flow.current, document.querySelector('.canvas')), []);
-  const handlers = useMemo(() => ({ save: () => void save(), fitView }), [save, fitView]);
-  useEditorShortcuts(store, handlers);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 
   /** Where a node added without dragging goes: right of the rightmost node, or the middle of the view. */
   const nextPosition = useCallback(() => {
@@ -73,27 +60,13 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
     return position;
   }, [store]);
 
-  const focusNode = useCallback(
-    (id: string) => {
-      const node = store.getState().nodes.find((n) => n.id === id);
-      if (!node) return;
-      store.getState().selectOnly({ nodes: [id] });
-      void flow.current?.setCenter(
-        node.position.x + (node.measured?.width ?? 236) / 2,
-        node.position.y + (node.measured?.height ?? 100) / 2,
-        { zoom: 1, duration: 250 },
-      );
-    },
-    [store],
-  );
-
   /**
    * Keeps the whole flow in view as it grows to the right: when a node lands outside the view, the view
    * moves to show every node (at once, so nothing moves under a click that follows). Nodes not measured
    * yet count with the size of a connector node.
    */
   const revealAll = useCallback(() => {
-    const instance = flow.current;
+    const instance = flowInstance();
     const el = document.querySelector('.canvas');
     if (!instance || !el) return;
     const nodes = store
@@ -108,7 +81,7 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
       (bounds.x + bounds.width) * zoom + x <= width &&
       (bounds.y + bounds.height) * zoom + y <= height;
     if (!inside) void instance.setViewport(getViewportForBounds(bounds, width, height, 0.05, 1, 0.15));
-  }, [store]);
+  }, [store, flowInstance]);
 
   /** Adds a node (connecting it from the selected node, the way one builds a chain) and selects it. */
   const place = useCallback(
@@ -185,7 +158,7 @@ function FlowBuilderScreen({ onReload }: { onReload: () => void }) {
               ariaLabel="Flow canvas"
               onDropItem={onDropItem}
               onInit={(instance) => {
-                flow.current = instance;
+                setInstance(instance);
               }}
             />
             {problemsOpen ? (
