@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createConnector,
-  createContact,
-  createExecution,
-  getExecution,
-  upsertCredential,
-} from '@connectors/db';
-import { createTestDatabase, seedWorkspace, type TestDatabase } from '@connectors/db/testing';
-import { convertSeedConnector } from '@connectors/engine';
+import { getExecution } from '@connectors/db';
+import { createTestDatabase, type TestDatabase } from '@connectors/db/testing';
 import { createHttpClient } from '@connectors/engine/http';
-import { createCredentialCipher, encryptCredentialFields, parseKeyring } from '@connectors/runner';
-import { MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
+import { createCredentialCipher, parseKeyring } from '@connectors/runner';
+import { MockApi, mockHubspot } from '@connectors/runner/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ExecutionEventBus } from '../src/events/execution-event-bus';
 import { LocalWorker } from '../src/worker/local-worker';
+import { pendingExecutions } from './support/pending-executions';
 
 const api = new MockApi();
 let database: TestDatabase;
@@ -41,28 +35,7 @@ async function deadExecutionRows(): Promise<number> {
 
 it('on PGlite (no autovacuum), vacuums the run tables every so many runs', async () => {
   const { db } = database;
-  const { workspace } = await seedWorkspace(db);
-  await upsertCredential(db, workspace.id, {
-    service_name: 'hubspot',
-    credentials: encryptCredentialFields(cipher, workspace.id, 'hubspot', { token: 'tok' }),
-    allowed_hosts: [],
-  });
-  const converted = convertSeedConnector(seedHubspotConnector(api.url));
-  if (!converted.ok) throw new Error('conversion failed');
-  const connector = await createConnector(db, workspace.id, { name: 'HubSpot', config: converted.config });
-  const contact = await createContact(db, workspace.id, { email: 'john@acme.com' });
-  const ids: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const { execution } = await createExecution(db, {
-      workspace_id: workspace.id,
-      connector_id: connector.id,
-      connector_version: 1,
-      graph_snapshot: connector.config,
-      contact_id: contact.id,
-      input_data: { email: 'john@acme.com' },
-    });
-    ids.push(execution.id);
-  }
+  const { workspaceId, ids } = await pendingExecutions(db, { cipher, apiUrl: api.url, count: 3 });
   const bus = new ExecutionEventBus();
   const worker = new LocalWorker({
     deps: {
@@ -82,7 +55,7 @@ it('on PGlite (no autovacuum), vacuums the run tables every so many runs', async
   await worker.start();
   try {
     for (;;) {
-      const done = await Promise.all(ids.map((id) => getExecution(db, workspace.id, id)));
+      const done = await Promise.all(ids.map((id) => getExecution(db, workspaceId, id)));
       if (done.every((e) => e?.status === 'success')) break;
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -1,26 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createConnector,
-  createContact,
-  createExecution,
-  type Executor,
-  getExecution,
-  listNodeResults,
-  upsertCredential,
-} from '@connectors/db';
-import { describeEachDialect, seedWorkspace } from '@connectors/db/testing';
-import { convertSeedConnector } from '@connectors/engine';
+import { type Executor, getExecution, listNodeResults } from '@connectors/db';
+import { describeEachDialect } from '@connectors/db/testing';
 import { createHttpClient } from '@connectors/engine/http';
-import {
-  createCredentialCipher,
-  encryptCredentialFields,
-  parseKeyring,
-  type RunnerDeps,
-} from '@connectors/runner';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
+import { createCredentialCipher, parseKeyring, type RunnerDeps } from '@connectors/runner';
+import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { ExecutionEventBus } from '../src/events/execution-event-bus';
 import { LocalWorker } from '../src/worker/local-worker';
+import { pendingExecutions } from './support/pending-executions';
 
 const api = new MockApi();
 let slowContact = false;
@@ -41,40 +28,6 @@ const cipher = createCredentialCipher(parseKeyring(randomBytes(32).toString('bas
 const http = createHttpClient({ allowPrivateNetwork: true });
 const quiet = { warn: () => {}, error: () => {} };
 
-/** `count` pending executions of the seed connector in a new workspace. */
-async function pendingExecutions(
-  db: Executor,
-  count: number,
-): Promise<{ workspaceId: string; ids: string[] }> {
-  const { workspace } = await seedWorkspace(db);
-  await upsertCredential(db, workspace.id, {
-    service_name: 'hubspot',
-    credentials: encryptCredentialFields(cipher, workspace.id, 'hubspot', { token: 'tok-123' }),
-    allowed_hosts: [],
-  });
-  const converted = convertSeedConnector(seedHubspotConnector(api.url));
-  if (!converted.ok) throw new Error('conversion failed');
-  const connector = await createConnector(db, workspace.id, {
-    name: 'HubSpot',
-    config: converted.config,
-    max_retries: 0,
-  });
-  const contact = await createContact(db, workspace.id, { email: 'john@acme.com' });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { execution } = await createExecution(db, {
-      workspace_id: workspace.id,
-      connector_id: connector.id,
-      connector_version: 1,
-      graph_snapshot: connector.config,
-      contact_id: contact.id,
-      input_data: { email: 'john@acme.com' },
-    });
-    ids.push(execution.id);
-  }
-  return { workspaceId: workspace.id, ids };
-}
-
 function worker(db: Executor, concurrency: number) {
   const bus = new ExecutionEventBus();
   const deps: RunnerDeps = { db, http, cipher, leaseMs: 5_000, events: bus, logger: quiet };
@@ -88,7 +41,12 @@ async function statuses(db: Executor, workspaceId: string, ids: string[]) {
 describeEachDialect('local worker', (ctx) => {
   it('runs pending executions, never more than its concurrency at once', async () => {
     slowContact = true;
-    const { workspaceId, ids } = await pendingExecutions(ctx.db, 4);
+    const { workspaceId, ids } = await pendingExecutions(ctx.db, {
+      cipher,
+      apiUrl: api.url,
+      count: 4,
+      connector: { max_retries: 0 },
+    });
     const local = worker(ctx.db, 2);
     let peak = 0;
     const sampler = setInterval(() => {
@@ -112,7 +70,12 @@ describeEachDialect('local worker', (ctx) => {
 
   it('stops cleanly: interrupted runs hand their lease back and the next worker resumes them', async () => {
     slowContact = true;
-    const { workspaceId, ids } = await pendingExecutions(ctx.db, 2);
+    const { workspaceId, ids } = await pendingExecutions(ctx.db, {
+      cipher,
+      apiUrl: api.url,
+      count: 2,
+      connector: { max_retries: 0 },
+    });
     const first = worker(ctx.db, 4);
     await first.start();
     // Wait until both runs are inside their slow second step.
