@@ -1,15 +1,7 @@
 import { useState } from 'react';
 import { contactsApi } from '../api/contacts.api';
 import { FormDialog } from '../ui/form-dialog';
-
-const FIELDS = [
-  ['email', 'E-mail', 'email'],
-  ['first_name', 'First name', 'text'],
-  ['last_name', 'Last name', 'text'],
-  ['company', 'Company', 'text'],
-  ['title', 'Title', 'text'],
-  ['phone', 'Phone', 'tel'],
-] as const;
+import { CONTACT_FORM_FIELDS } from './contact-fields-form';
 
 export function NewContactDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const [values, setValues] = useState<Record<string, string>>({});
@@ -24,7 +16,7 @@ export function NewContactDialog({ onClose, onCreated }: { onClose: () => void; 
       }}
       onClose={onClose}
     >
-      {FIELDS.map(([name, label, type], index) => (
+      {CONTACT_FORM_FIELDS.map(([name, label, type], index) => (
         <div className="field" key={name}>
           <label className="field-label" htmlFor={`contact-${name}`}>
             {label}
