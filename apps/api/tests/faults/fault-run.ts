@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@connectors/db';
 import { createTestDatabase } from '@connectors/db/testing';
-import { type MockApi, seedHubspotConnector } from '@connectors/runner/testing';
+import { HUBSPOT_ROUTES, MockApi, mockHubspot, seedHubspotConnector } from '@connectors/runner/testing';
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { Json } from '../support/run-helpers';
 import type { ServerProcess } from '../support/server-process';
 
@@ -151,4 +152,26 @@ export function gate(): { opened: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { opened, open };
+}
+
+/**
+ * The seed connector's mock HubSpot API, started for the test file, whose company step (the third)
+ * answers only once `company.hold` has settled: set it to a `gate()` to keep a run waiting on its
+ * upstream, clear it and open the gate to let the run go on. Call it at the top level of a test file.
+ */
+export function useHeldCompanyApi(): { api: MockApi; company: { hold: Promise<void> | undefined } } {
+  const api = new MockApi();
+  const company: { hold: Promise<void> | undefined } = { hold: undefined };
+  beforeAll(async () => {
+    mockHubspot(api);
+    api.on(HUBSPOT_ROUTES.company, async (_req, res) => {
+      if (company.hold) await company.hold;
+      if (res.destroyed) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ properties: { name: 'Acme Corp', industry: 'Technology' } }));
+    });
+    await api.start();
+  });
+  afterAll(() => api.stop());
+  return { api, company };
 }

@@ -1,8 +1,18 @@
 import { isPostgresReachable } from '@connectors/db/testing';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
+import { describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
-import { call, execute, FAULT_TOKEN, faultWorld, finished, gate, seedWorkspace, until } from './fault-run';
+import {
+  call,
+  execute,
+  FAULT_TOKEN,
+  faultWorld,
+  finished,
+  gate,
+  seedWorkspace,
+  until,
+  useHeldCompanyApi,
+} from './fault-run';
 
 /**
  * SIGKILL once two steps' results are stored and the third is waiting on its upstream: on restart the
@@ -13,26 +23,13 @@ import { call, execute, FAULT_TOKEN, faultWorld, finished, gate, seedWorkspace, 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const postgres = inCi || (await isPostgresReachable());
 
-const api = new MockApi();
-/** While set, the company step's answer waits for it. */
-let hold: Promise<void> | undefined;
-beforeAll(async () => {
-  mockHubspot(api);
-  api.on(HUBSPOT_ROUTES.company, async (_req, res) => {
-    if (hold) await hold;
-    if (res.destroyed) return;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ properties: { name: 'Acme Corp', industry: 'Technology' } }));
-  });
-  await api.start();
-});
-afterAll(() => api.stop());
+const { api, company } = useHeldCompanyApi();
 
 (postgres ? describe : describe.skip)('killed after a step was saved [postgres]', () => {
   it('resumes at the next step without calling the saved ones again', { timeout: 240_000 }, async () => {
     const world = await faultWorld();
     const held = gate();
-    hold = held.opened;
+    company.hold = held.opened;
     let second: ServerProcess | undefined;
     try {
       const first = await startServerProcess(world.env);
@@ -56,7 +53,7 @@ afterAll(() => api.stop());
         .executeTakeFirstOrThrow();
       expect(row.status).toBe('running');
 
-      hold = undefined;
+      company.hold = undefined;
       held.open();
       second = await startServerProcess(world.env);
       const done = await finished(second, cookie, id);

@@ -1,9 +1,18 @@
 import { isPostgresReachable } from '@connectors/db/testing';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
+import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
-import { call, execute, faultWorld, finished, gate, seedWorkspace, until } from './fault-run';
+import {
+  call,
+  execute,
+  faultWorld,
+  finished,
+  gate,
+  seedWorkspace,
+  until,
+  useHeldCompanyApi,
+} from './fault-run';
 
 /**
  * SIGTERM while a run waits on its upstream (`src/server.ts`): the server stops taking requests and
@@ -16,26 +25,14 @@ import { call, execute, faultWorld, finished, gate, seedWorkspace, until } from 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const postgres = inCi || (await isPostgresReachable());
 
-const api = new MockApi();
-let hold: Promise<void> | undefined;
-beforeAll(async () => {
-  mockHubspot(api);
-  api.on(HUBSPOT_ROUTES.company, async (_req, res) => {
-    if (hold) await hold;
-    if (res.destroyed) return;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ properties: { name: 'Acme Corp', industry: 'Technology' } }));
-  });
-  await api.start();
-});
-afterAll(() => api.stop());
+const { api, company } = useHeldCompanyApi();
 
 (postgres ? describe : describe.skip)('SIGTERM during a run [postgres]', () => {
   it('hands the lease back, exits 0, and the next start finishes the run', { timeout: 240_000 }, async () => {
     api.log.length = 0;
     const world = await faultWorld();
     const held = gate();
-    hold = held.opened;
+    company.hold = held.opened;
     let second: ServerProcess | undefined;
     try {
       // One worker slot: a second run waits in the queue behind the first.
@@ -71,7 +68,7 @@ afterAll(() => api.stop());
       expect(waiting).toEqual({ status: 'pending', leased_by: null });
       expect(api.calls(HUBSPOT_ROUTES.search)).toHaveLength(1);
 
-      hold = undefined;
+      company.hold = undefined;
       held.open();
       second = await startServerProcess(env);
       const done = await finished(second, cookie, id);
@@ -95,7 +92,7 @@ afterAll(() => api.stop());
     api.log.length = 0;
     const world = await faultWorld();
     const held = gate();
-    hold = held.opened;
+    company.hold = held.opened;
     try {
       const first = await startServerProcess(world.env);
       const { cookie, connectorId, contactId } = await seedWorkspace(first, api, 'sigterm-grace@example.com');
