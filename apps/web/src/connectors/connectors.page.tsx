@@ -9,6 +9,7 @@ import { IconConnector, IconPlus, IconSearch, IconTemplate, IconUpload } from '.
 import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
 import { ErrorAlert, PageLoading } from '../ui/page-state';
+import { SearchField } from '../ui/search-field';
 import { useToast } from '../ui/toast';
 import { CATEGORIES } from './categories';
 import { downloadConnector, parseConnectorFile } from './connector-file';
@@ -175,17 +176,12 @@ export function ConnectorsPage() {
         }
       />
       <div className="toolbar">
-        <div className="search-field">
-          <IconSearch />
-          <input
-            className="input"
-            type="search"
-            placeholder="Search connectors"
-            aria-label="Search connectors"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </div>
+        <SearchField
+          label="Search connectors"
+          placeholder="Search connectors"
+          value={draft}
+          onChange={setDraft}
+        />
         <select
           className="select toolbar-select"
           aria-label="Filter by category"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Contact, contactsApi } from '../api/contacts.api';
 import { errorMessage } from '../ui/format';
-import { IconSearch } from '../ui/icons';
+import { SearchField } from '../ui/search-field';
 
 /** "Ada Lovelace · ada@example.com", or whatever the contact has. */
 export function contactLabel(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'id'>): string {
@@ -40,18 +40,13 @@ export function ContactPicker({
   }, [search]);
   return (
     <div className="contact-picker">
-      <div className="search-field">
-        <IconSearch />
-        <input
-          className="input"
-          type="search"
-          placeholder="Search by name or e-mail"
-          aria-label="Search contacts"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          data-autofocus
-        />
-      </div>
+      <SearchField
+        label="Search contacts"
+        placeholder="Search by name or e-mail"
+        value={search}
+        onChange={setSearch}
+        autoFocus
+      />
       {error ? <p className="field-error">{error}</p> : null}
       <ul className="contact-picker-list" aria-label="Contacts">
         {items === null ? (

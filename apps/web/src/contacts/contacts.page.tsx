@@ -6,10 +6,11 @@ import { type Contact, contactsApi } from '../api/contacts.api';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
-import { IconContacts, IconPlay, IconPlus, IconSearch, IconTrash } from '../ui/icons';
+import { IconContacts, IconPlay, IconPlus, IconTrash } from '../ui/icons';
 import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
 import { ErrorAlert, PageLoading } from '../ui/page-state';
+import { SearchField } from '../ui/search-field';
 import { useToast } from '../ui/toast';
 import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
 import { NewContactDialog } from './new-contact-dialog';
@@ -109,17 +110,12 @@ export function ContactsPage() {
         }
       />
       <div className="toolbar contacts-toolbar">
-        <div className="search-field">
-          <IconSearch />
-          <input
-            className="input"
-            type="search"
-            placeholder="Search by name or e-mail"
-            aria-label="Search contacts"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+        <SearchField
+          label="Search contacts"
+          placeholder="Search by name or e-mail"
+          value={search}
+          onChange={setSearch}
+        />
         <fieldset
           className={`contacts-bulk${selected.size ? ' has-selection' : ''}`}
           aria-label="Run on contacts"
