@@ -82,6 +82,15 @@ const attemptSchema = z.object({
 });
 
 /** One entry of `steps_executed` (DESIGN §4): a node of the run, in the order the nodes finished. */
+/** Why a step failed, as runs of connectors and of flows both record it. */
+export const stepErrorSchema = z.object({
+  message: z.string(),
+  code: z.string(),
+  status: z.number().optional(),
+  body: z.unknown().optional(),
+  path: z.string().optional(),
+});
+
 export const stepExecutedSchema = z.object({
   step_id: z.string().regex(NODE_ID_PATTERN),
   step_name: z.string(),
@@ -96,15 +105,7 @@ export const stepExecutedSchema = z.object({
     .record(z.string(), z.record(z.string(), z.unknown()))
     .meta({ description: 'Values carried on each outgoing edge that became active, by edge id' }),
   output: z.unknown(),
-  error: z
-    .object({
-      message: z.string(),
-      code: z.string(),
-      status: z.number().optional(),
-      body: z.unknown().optional(),
-      path: z.string().optional(),
-    })
-    .nullable(),
+  error: stepErrorSchema.nullable(),
 });
 
 /** An execution as the API returns it; lists leave out `steps_executed` and `graph_snapshot`. */

@@ -2,7 +2,7 @@ import { TRIGGER_EVENTS } from '@connectors/engine';
 import { z } from 'zod';
 import { storableJson } from '../lib/json-guard';
 import { problemSchema } from './connector.schema';
-import { runStatusSchema } from './execution.schema';
+import { runStatusSchema, stepErrorSchema } from './execution.schema';
 import { pageOf, pageQueryFields, queryText } from './page.schema';
 
 /** `config` as received; its shape is checked by the engine so problems carry `config.nodes.…` paths. */
@@ -98,15 +98,7 @@ export const flowStepSchema = z.object({
   duration_ms: z.number().nullable(),
   edge_values: z.record(z.string(), z.record(z.string(), z.unknown())),
   output: z.unknown(),
-  error: z
-    .object({
-      message: z.string(),
-      code: z.string(),
-      status: z.number().optional(),
-      body: z.unknown().optional(),
-      path: z.string().optional(),
-    })
-    .nullable(),
+  error: stepErrorSchema.nullable(),
 });
 
 /** A child execution of a flow run (one per `connector` node that ran). */
