@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session/session-context';
 import { errorMessage } from '../ui/format';
 import { IconConnector } from '../ui/icons';
+import { ErrorAlert } from '../ui/page-state';
 
 /** Sign in and sign up share one form; the route decides which. */
 export function AuthPage({ mode }: { mode: 'sign-in' | 'sign-up' }) {
@@ -44,11 +45,7 @@ export function AuthPage({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             ? 'Build chains of API calls on a canvas and enrich your contacts with them.'
             : 'Welcome back. Pick up where you left off.'}
         </p>
-        {error ? (
-          <div className="alert alert-danger" role="alert">
-            {error}
-          </div>
-        ) : null}
+        {error ? <ErrorAlert>{error}</ErrorAlert> : null}
         <div className="field">
           <label className="field-label" htmlFor="auth-email">
             E-mail

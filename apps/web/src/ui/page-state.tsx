@@ -11,7 +11,7 @@ export function PageLoading({ children }: { children: ReactNode }) {
   );
 }
 
-/** A page's error line above what it could still show (a failed list read, a failed save). */
+/** The red error line of a page or a dialog: a failed read, save or run, as the API said it. */
 export function ErrorAlert({ children }: { children: ReactNode }) {
   return (
     <div className="alert alert-danger" role="alert">

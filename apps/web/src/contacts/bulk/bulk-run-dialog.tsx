@@ -5,6 +5,7 @@ import { type Connector, connectorsApi } from '../../api/connectors.api';
 import { type Flow, flowsApi } from '../../api/flows.api';
 import { errorMessage } from '../../ui/format';
 import { Modal } from '../../ui/modal';
+import { ErrorAlert } from '../../ui/page-state';
 import { BulkProgress } from './bulk-progress';
 
 /** A connector or a flow to run on many contacts. */
@@ -93,11 +94,7 @@ export function BulkRunDialog({ target, contacts, initialKind = 'connector', onC
         )
       }
     >
-      {error ? (
-        <div className="alert alert-danger" role="alert">
-          {error}
-        </div>
-      ) : null}
+      {error ? <ErrorAlert>{error}</ErrorAlert> : null}
       {started ? (
         <BulkProgress
           bulkRunId={started.bulkRunId}

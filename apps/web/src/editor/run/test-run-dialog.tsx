@@ -4,6 +4,7 @@ import { isApiError } from '../../api/api-client';
 import { type Connector, connectorsApi } from '../../api/connectors.api';
 import { errorMessage } from '../../ui/format';
 import { Modal } from '../../ui/modal';
+import { ErrorAlert } from '../../ui/page-state';
 import { useToast } from '../../ui/toast';
 import { useEditorStoreApi } from '../store/editor-store';
 
@@ -117,11 +118,7 @@ export function TestRunDialog({
       width={460}
     >
       <form onSubmit={run}>
-        {error ? (
-          <div className="alert alert-danger" role="alert">
-            {error}
-          </div>
-        ) : null}
+        {error ? <ErrorAlert>{error}</ErrorAlert> : null}
         {fields.length === 0 ? <p className="muted">This connector takes no inputs.</p> : null}
         {fields.map((field, index) => (
           <div className="field" key={field.name}>

@@ -14,7 +14,7 @@ import { StatusBadge } from '../../executions/status-badge';
 import { useTheme } from '../../shell/theme';
 import { duration, errorMessage, timeAgo } from '../../ui/format';
 import { IconChevronLeft, IconExternal, IconPlay } from '../../ui/icons';
-import { CannotOpen, PageLoading } from '../../ui/page-state';
+import { CannotOpen, ErrorAlert, PageLoading } from '../../ui/page-state';
 import { useToast } from '../../ui/toast';
 import { ConnectorPreviewDialog } from '../builder/connector-preview-dialog';
 import { storeFromFlow } from '../builder/store-from-flow';
@@ -310,11 +310,7 @@ function FlowRunView({
                   </>
                 ) : null}
               </dl>
-              {run.error_message ? (
-                <div className="alert alert-danger" role="alert">
-                  {run.error_message}
-                </div>
-              ) : null}
+              {run.error_message ? <ErrorAlert>{run.error_message}</ErrorAlert> : null}
               <h2 className="fl-side-title">Steps</h2>
               <ol className="fl-run-steps" aria-label="Steps">
                 {nodes.map((node) => {
