@@ -8,12 +8,12 @@ import {
   getConnector,
 } from '@connectors/db';
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-context';
+import type { AppContext, AppEnv, AuthContext } from '../app-context';
 import { resolveBulkContacts } from '../bulk/bulk-contacts';
 import { ApiError, notFound } from '../errors/api-error';
 import { runnableGraph } from '../executions/prepare-run';
 import { validate } from '../lib/validate';
-import { bulkBodySchema } from '../schemas/bulk-run.schema';
+import { type BulkBody, bulkBodySchema } from '../schemas/bulk-run.schema';
 import { runnableFlow } from './flows.routes';
 
 /** A bulk run with its progress counted from its items; completed (and stored so) once all ended. */
@@ -42,6 +42,28 @@ async function bulkRunView(db: Executor, row: BulkRunSummary) {
 }
 
 /**
+ * Records a bulk run of a connector or a flow over the body's contacts (fixed now) and wakes the
+ * `BulkRunner`. @returns the body of the 202 answer.
+ */
+async function startBulkRun(
+  ctx: AppContext,
+  auth: AuthContext,
+  kind: 'connector' | 'flow',
+  targetId: string,
+  body: BulkBody,
+) {
+  const contactIds = await resolveBulkContacts(ctx.db, auth.workspaceId, body);
+  const bulkRun = await createBulkRun(ctx.db, auth.workspaceId, {
+    kind,
+    target_id: targetId,
+    contact_ids: contactIds,
+    created_by: auth.userId,
+  });
+  ctx.bulk.wake();
+  return { bulkRunId: bulkRun.id, total: bulkRun.total };
+}
+
+/**
  * Bulk runs (mounted at the API root): a connector or a flow over many contacts — the ids given, or all
  * contacts matching a search. The contacts are fixed when the bulk run is created; the `BulkRunner`
  * hands them out within the workspace's execution rate limit, and `GET /bulk-runs/:id` counts progress
@@ -56,28 +78,12 @@ export const bulkRunRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'connector_disabled', 'The connector is disabled: enable it to execute it');
     }
     runnableGraph(connector);
-    const contactIds = await resolveBulkContacts(ctx.db, auth.workspaceId, c.req.valid('json'));
-    const bulkRun = await createBulkRun(ctx.db, auth.workspaceId, {
-      kind: 'connector',
-      target_id: connector.id,
-      contact_ids: contactIds,
-      created_by: auth.userId,
-    });
-    ctx.bulk.wake();
-    return c.json({ bulkRunId: bulkRun.id, total: bulkRun.total }, 202);
+    return c.json(await startBulkRun(ctx, auth, 'connector', connector.id, c.req.valid('json')), 202);
   })
   .post('/flows/:id/bulk-run', validate('json', bulkBodySchema), async (c) => {
     const { ctx, auth } = c.var;
     const flow = await runnableFlow(ctx.db, auth.workspaceId, c.req.param('id'));
-    const contactIds = await resolveBulkContacts(ctx.db, auth.workspaceId, c.req.valid('json'));
-    const bulkRun = await createBulkRun(ctx.db, auth.workspaceId, {
-      kind: 'flow',
-      target_id: flow.id,
-      contact_ids: contactIds,
-      created_by: auth.userId,
-    });
-    ctx.bulk.wake();
-    return c.json({ bulkRunId: bulkRun.id, total: bulkRun.total }, 202);
+    return c.json(await startBulkRun(ctx, auth, 'flow', flow.id, c.req.valid('json')), 202);
   })
   .get('/bulk-runs/:id', async (c) => {
     const row = await getBulkRun(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));
