@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Contact, ContactHistoryEntry } from '../api/contacts.api';
+import { type Call, json } from '../test/api-response';
 import { ToastProvider } from '../ui/toast';
 import { ContactDetailPage } from './contact-detail.page';
 
@@ -53,12 +54,6 @@ const HISTORY: ContactHistoryEntry[] = [
     ],
   },
 ];
-
-type Call = { method: string; path: string; body: unknown };
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 function mockApi() {
   const calls: Call[] = [];

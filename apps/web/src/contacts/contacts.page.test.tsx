@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../api/contacts.api';
+import { json } from '../test/api-response';
 import { ToastProvider } from '../ui/toast';
 import { ContactsPage } from './contacts.page';
 
@@ -22,10 +23,6 @@ const contact = (n: number): Contact => ({
 });
 
 type Call = { method: string; path: string; query: string; body: unknown };
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** Two pages of contacts (keyset cursor `p2`), a search answering one, and the bulk routes. */
 function mockApi() {

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../test/api-response';
 import { renderEditor, seedRun, seedStore } from '../test/render-editor';
 import { EditorLayout } from './editor-layout';
 import { coerceInput } from './run/test-run-dialog';
@@ -13,10 +14,6 @@ function renderLayout(store = seedStore()) {
     </MemoryRouter>,
     store,
   );
-}
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 afterEach(() => {

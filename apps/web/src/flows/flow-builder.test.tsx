@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connector } from '../api/connectors.api';
 import type { Flow } from '../api/flows.api';
+import { type Call, json } from '../test/api-response';
 import { renderEditor } from '../test/render-editor';
 import { FlowBuilderLayout } from './builder/flow-builder-layout';
 import { newFlowConfig } from './builder/flow-nodes';
@@ -69,12 +70,6 @@ const FLOW: Flow = {
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };
-
-type Call = { method: string; path: string; body: unknown };
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** The API at the fetch level: runs list empty; PUT answers `put` (a saved flow, or an error). */
 function mockApi(put: (body: Record<string, unknown>) => Response) {

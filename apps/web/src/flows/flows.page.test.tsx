@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow } from '../api/flows.api';
+import { type Call, json } from '../test/api-response';
 import { ToastProvider } from '../ui/toast';
 import { FlowsPage } from './flows.page';
 
@@ -18,12 +19,6 @@ const FLOW: Flow = {
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };
-
-type Call = { method: string; path: string; body: unknown };
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 function mockApi(list: Flow[]) {
   const calls: Call[] = [];

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BulkRun } from '../../api/bulk-runs.api';
+import { type Call, json } from '../../test/api-response';
 import { BulkProgress } from './bulk-progress';
 import { BulkRunDialog } from './bulk-run-dialog';
 
@@ -20,12 +21,6 @@ const run = (over: Partial<BulkRun>): BulkRun => ({
   completed_at: null,
   ...over,
 });
-
-type Call = { method: string; path: string; body: unknown };
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** `/bulk-runs/b-1` answers each of `states` in turn (the last one from then on). */
 function mockApi(states: BulkRun[]) {

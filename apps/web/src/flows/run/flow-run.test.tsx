@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, FlowRun } from '../../api/flows.api';
+import { json } from '../../test/api-response';
 import { ToastProvider } from '../../ui/toast';
 import { FlowRunPage } from './flow-run.page';
 
@@ -55,10 +56,6 @@ const step = (id: string, status: 'success' | 'failed' | 'skipped', error?: stri
   output: id === 'trigger' ? { email: 'ada@example.com' } : null,
   error: error ? { message: error, code: 'x' } : null,
 });
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 /** `/flow-runs/r-1` answers each of `runs` in turn. */
 function mockApi(runs: FlowRun[]) {
