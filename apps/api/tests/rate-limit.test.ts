@@ -1,14 +1,9 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
+import { useHubspotMock } from './support/hubspot-mock';
 import { seedWorkspace } from './support/run-helpers';
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 describeApi(
   'execution rate limit',

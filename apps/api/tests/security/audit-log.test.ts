@@ -1,8 +1,8 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeAuditedRoute } from '../../src/middleware/audit';
 import { ROUTE_TABLE } from '../../src/openapi/route-table';
 import { describeApi } from '../support/describe-api';
+import { useHubspotMock } from '../support/hubspot-mock';
 import type { Json } from '../support/run-helpers';
 import { Client } from '../support/test-app';
 import { createTenant, fillPath, type Tenant, validBody } from './tenant-fixtures';
@@ -13,12 +13,7 @@ import { createTenant, fillPath, type Tenant, validBody } from './tenant-fixture
  * including routes added after this test was written. Never a body or a secret.
  */
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 const SECRET = 'audit-canary-secret-value-7731';
 

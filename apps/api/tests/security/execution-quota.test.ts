@@ -1,6 +1,6 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeApi } from '../support/describe-api';
+import { useHubspotMock } from '../support/hubspot-mock';
 import { seedWorkspace } from '../support/run-helpers';
 
 /**
@@ -21,12 +21,7 @@ async function awayFromWindowEdge(): Promise<void> {
   if (intoWindow > 35_000) await new Promise((r) => setTimeout(r, 60_000 - intoWindow + 250));
 }
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 describeApi(
   'the execution quota under a burst',

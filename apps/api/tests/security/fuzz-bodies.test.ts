@@ -1,9 +1,9 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { RouteDoc } from '../../src/openapi/route-doc';
 import { ROUTE_TABLE } from '../../src/openapi/route-table';
 import { describeApi } from '../support/describe-api';
+import { useHubspotMock } from '../support/hubspot-mock';
 import type { Json } from '../support/run-helpers';
 import { createTenant, fillPath, rowCounts, rowsMentioning, type Tenant, validBody } from './tenant-fixtures';
 
@@ -19,12 +19,7 @@ const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 20);
 /** Fixed by default so a run is repeatable; `FUZZ_SEED=<n>` (with `FUZZ_RUNS`) explores further. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 /** Strings PostgreSQL, JSON or our limits choke on. */
 const nastyString = fc.oneof(

@@ -1,6 +1,6 @@
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeApi } from '../support/describe-api';
+import { useHubspotMock } from '../support/hubspot-mock';
 import { type Json, seedWorkspace, waitForExecution } from '../support/run-helpers';
 
 /**
@@ -8,12 +8,7 @@ import { type Json, seedWorkspace, waitForExecution } from '../support/run-helpe
  * on the step, the API stays up, and another workspace's run completes meanwhile.
  */
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 const HOSTILE = {
   spin: '($f := function($n){ $f($n + 1) }; $f(0))',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { MockApi, mockHubspot } from '@connectors/runner/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { operationKey, pathParams, ROUTE_TABLE, servedOperations } from '../../src/openapi/route-table';
 import { describeApi } from '../support/describe-api';
+import { useHubspotMock } from '../support/hubspot-mock';
 import type { Json } from '../support/run-helpers';
 import { Client } from '../support/test-app';
 import {
@@ -22,12 +22,7 @@ import {
  * a workspace or an owner.
  */
 
-const api = new MockApi();
-beforeAll(async () => {
-  mockHubspot(api);
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotMock();
 
 /** Collections shared by every workspace (the template catalogue): B may read them. */
 const GLOBAL = new Set(['connector-templates']);
