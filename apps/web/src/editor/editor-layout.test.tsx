@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +21,38 @@ afterEach(() => {
 });
 
 describe('editor screen', () => {
+  it('saves the connector as a PUT at its version, and on 409 overwrites at the current one', async () => {
+    const puts: { path: string; version: number }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL, init: RequestInit) => {
+        if (init.method === 'PUT') {
+          const body = JSON.parse(String(init.body)) as { version: number };
+          puts.push({ path: url.pathname, version: body.version });
+          if (puts.length === 1)
+            return json(
+              { error: { code: 'stale_version', message: 'Stale', details: { current_version: 7 } } },
+              409,
+            );
+          return json({ ...body, id: 'c-1', version: 8 });
+        }
+        if (url.pathname === '/api/v1/connectors/c-1') return json({ id: 'c-1', version: 7 });
+        return json({ data: [], next_cursor: null });
+      }),
+    );
+    const { store } = renderLayout();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('version 7');
+    await userEvent.click(within(banner).getByRole('button', { name: 'Overwrite with mine' }));
+    await waitFor(() => expect(store.getState().version).toBe(8));
+    expect(puts).toEqual([
+      { path: '/api/v1/connectors/c-1', version: 1 },
+      { path: '/api/v1/connectors/c-1', version: 7 },
+    ]);
+    expect(store.getState().dirty).toBe(false);
+  });
+
   it('disables Test run and says why while the graph has problems', async () => {
     const store = seedStore();
     renderLayout(store);

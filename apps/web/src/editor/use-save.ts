@@ -35,25 +35,48 @@ export function connectorPayload(store: EditorStore) {
  * between: the editor offers to reload theirs or overwrite it with this one.
  */
 export function useSave(store: EditorStore) {
+  const write = useCallback(
+    async (overwrite: boolean) => {
+      const id = store.getState().connectorId;
+      const body = connectorPayload(store);
+      if (overwrite) body.version = (await connectorsApi.get(id)).version;
+      return connectorsApi.update(id, body);
+    },
+    [store],
+  );
+  return useVersionedSave<Connector>(store, write, isStale);
+}
+
+const isStale = (error: unknown) => isApiError(error, 'stale_version');
+
+/**
+ * The save both canvases share (connector editor, Flow Builder): `write` sends the canvas, at the
+ * version it was read at or, to overwrite, at the current one; a conflict (`isConflict`) is offered to
+ * the user to resolve, any other failure is shown. Edits made while the request was in flight stay
+ * unsaved. Pass `write` and `onSaved` through `useCallback`.
+ */
+export function useVersionedSave<T extends { version: number }>(
+  store: EditorStore,
+  write: (overwrite: boolean) => Promise<T>,
+  isConflict: (error: unknown) => boolean,
+  onSaved?: (saved: T) => void,
+) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const toast = useToast();
 
   const save = useCallback(
-    async (options: { overwrite?: boolean; quiet?: boolean } = {}): Promise<Connector | null> => {
-      const id = store.getState().connectorId;
+    async (options: { overwrite?: boolean; quiet?: boolean } = {}): Promise<T | null> => {
       setState({ kind: 'saving' });
       const sentRevision = store.getState().revision;
       try {
-        const body = connectorPayload(store);
-        if (options.overwrite) body.version = (await connectorsApi.get(id)).version;
-        const saved = await connectorsApi.update(id, body);
-        // Edits made while the request was in flight stay unsaved.
+        const saved = await write(options.overwrite ?? false);
         store.setState((s) => ({ version: saved.version, dirty: s.revision !== sentRevision }));
         setState({ kind: 'idle' });
+        onSaved?.(saved);
         if (!options.quiet) toast.show('Saved', 'success');
         return saved;
       } catch (error) {
-        if (isApiError(error, 'stale_version')) {
+        if (isConflict(error) && isApiError(error)) {
           const current = (error.details as { current_version?: number } | undefined)?.current_version ?? 0;
           setState({ kind: 'conflict', current });
         } else {
@@ -63,7 +86,7 @@ export function useSave(store: EditorStore) {
         return null;
       }
     },
-    [store, toast],
+    [store, write, isConflict, onSaved, toast],
   );
 
   return { save, saveState: state, clearSaveState: () => setState({ kind: 'idle' }) };
