@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '@connectors/runner/testing';
-import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeApi } from './support/describe-api';
 import { type Json, seedWorkspace, TOKEN, waitForExecution } from './support/run-helpers';
+import { useServedApp } from './support/served-app';
 
 const api = new MockApi();
 beforeAll(async () => {
@@ -39,17 +38,7 @@ async function readEvents(url: string, cookie: string): Promise<{ events: SseEve
 }
 
 describeApi('execution events (SSE)', (s) => {
-  let server: ServerType;
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: s.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}/api/v1`;
-        resolve();
-      });
-    });
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = useServedApp(s);
 
   it('streams a run as it happens, then closes the stream', async () => {
     const { client, connector, contact } = await seedWorkspace(s.app, api);
@@ -61,7 +50,10 @@ describeApi('execution events (SSE)', (s) => {
     // (`node.started` is announced live, not stored, so a stream opened later cannot see it).
     api.on(HUBSPOT_ROUTES.search, () => ({ delayMs: 800, json: { total: 1, results: [{ id: 'c42' }] } }));
     const { json } = await client.post(`/connectors/${connector.id}/execute`, { contactId: contact.id });
-    const { events, raw } = await readEvents(`${base}/executions/${json.executionId}/events`, client.cookie);
+    const { events, raw } = await readEvents(
+      `${served.base}/executions/${json.executionId}/events`,
+      client.cookie,
+    );
     const finished = events.filter((e) => e.event === 'node.succeeded').map((e) => e.data.step_id);
     expect(finished).toEqual(['step_1', 'step_2', 'step_3', 'output']);
     expect(events.at(-1)).toMatchObject({ event: 'run.finished', data: { status: 'success' } });
@@ -82,7 +74,10 @@ describeApi('execution events (SSE)', (s) => {
     api.on(HUBSPOT_ROUTES.contact, () => ({ status: 404, json: { message: 'not found' } }));
     const { json } = await client.post(`/connectors/${connector.id}/execute`, { contactId: contact.id });
     await waitForExecution(client, json.executionId);
-    const { events } = await readEvents(`${base}/executions/${json.executionId}/events`, client.cookie);
+    const { events } = await readEvents(
+      `${served.base}/executions/${json.executionId}/events`,
+      client.cookie,
+    );
     expect(events.map((e) => [e.event, e.data.step_id ?? e.data.status])).toEqual([
       ['node.succeeded', 'step_1'],
       ['node.failed', 'step_2'],
@@ -91,7 +86,7 @@ describeApi('execution events (SSE)', (s) => {
       ['run.finished', 'failed'],
     ]);
     // A reconnecting client gets only what it has not seen.
-    const res = await fetch(`${base}/executions/${json.executionId}/events`, {
+    const res = await fetch(`${served.base}/executions/${json.executionId}/events`, {
       headers: { cookie: client.cookie, 'last-event-id': events[1]!.id! },
     });
     expect((await res.text()).match(/^event: .*/gm)).toEqual([

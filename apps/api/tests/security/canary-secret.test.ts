@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import type { Executor } from '@connectors/db';
 import { MockApi } from '@connectors/runner/testing';
-import { type ServerType, serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeApi } from '../support/describe-api';
 import { type Json, RecordingClient, waitForExecution } from '../support/run-helpers';
+import { useServedApp } from '../support/served-app';
 
 /**
  * DESIGN §7 "Responses never contain a secret; resolved secret values are masked in every stored request,
@@ -225,27 +224,11 @@ function captureLogs() {
 }
 
 describeApi('a canary secret never leaves the vault', (s) => {
-  let server: ServerType;
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: s.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}/api/v1`;
-        resolve();
-      });
-    });
-  });
-  afterAll(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-      }),
-  );
+  const served = useServedApp(s);
 
   /** Reads an execution's whole event stream (it closes once the run has ended). */
   async function readStream(cookie: string, executionId: string): Promise<string> {
-    const res = await fetch(`${base}/executions/${executionId}/events`, {
+    const res = await fetch(`${served.base}/executions/${executionId}/events`, {
       headers: { cookie, accept: 'text/event-stream' },
     });
     expect(res.status).toBe(200);
