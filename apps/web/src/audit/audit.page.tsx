@@ -2,11 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../session/session-context';
 import { EmptyState } from '../ui/empty-state';
-import { errorMessage, timeAgo } from '../ui/format';
+import { timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
 import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
 import { ErrorAlert, PageLoading } from '../ui/page-state';
+import { usePagedList } from '../ui/use-paged-list';
 import { type AuditEntry, auditApi } from './audit.api';
 import { actionLabel, resourceLabel, resourceLink, resourceNoun } from './audit-labels';
 
@@ -15,28 +16,15 @@ const TYPES = ['', 'connector', 'credential', 'api_key', 'flow', 'contact', 'exe
 /** "Activity": who created, changed, deleted or ran what in the workspace, newest first. */
 export function AuditPage() {
   const me = useMe();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [type, setType] = useState('');
   const [keys, setKeys] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
 
-  const load = useCallback(async (resourceType: string) => {
-    setEntries(null);
-    setError(null);
-    try {
-      const page = await auditApi.list(resourceType ? { resource_type: resourceType } : {});
-      setEntries(page.data);
-      setCursor(page.next_cursor);
-    } catch (err) {
-      setError(errorMessage(err));
-      setEntries([]);
-    }
-  }, []);
-  useEffect(() => {
-    void load(type);
-  }, [load, type]);
+  const query = useCallback(
+    (cursor?: string) =>
+      auditApi.list({ ...(cursor ? { cursor } : {}), ...(type ? { resource_type: type } : {}) }),
+    [type],
+  );
+  const { items: entries, hasMore, error, loadingMore, more } = usePagedList(query);
   useEffect(() => {
     // Names for the keys that acted; an API-key session may not list keys, and then ids are shown.
     auditApi
@@ -44,20 +32,6 @@ export function AuditPage() {
       .then((page) => setKeys(new Map(page.data.map((k) => [k.id, k.name]))))
       .catch(() => undefined);
   }, []);
-
-  const more = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await auditApi.list({ cursor, ...(type ? { resource_type: type } : {}) });
-      setEntries((current) => [...(current ?? []), ...page.data]);
-      setCursor(page.next_cursor);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const actor = (entry: AuditEntry) => {
     const who = entry.actor.user_id === me.user?.id ? 'You' : entry.actor.user_id ? 'A teammate' : 'Someone';
@@ -130,7 +104,7 @@ export function AuditPage() {
               })}
             </tbody>
           </table>
-          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} loading={loadingMore} />
+          <LoadMore hasMore={hasMore} onMore={() => void more()} loading={loadingMore} />
         </div>
       )}
     </div>

@@ -3,11 +3,12 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Connector, connectorsApi } from '../api/connectors.api';
 import { type Execution, executionsApi } from '../api/executions.api';
 import { EmptyState } from '../ui/empty-state';
-import { duration, errorMessage, timeAgo } from '../ui/format';
+import { duration, timeAgo } from '../ui/format';
 import { IconExecutions } from '../ui/icons';
 import { LoadMore } from '../ui/load-more';
 import { PageHeader } from '../ui/page-header';
 import { ErrorAlert, PageLoading } from '../ui/page-state';
+import { usePagedList } from '../ui/use-paged-list';
 import { contactLabel } from './contact-label';
 import { StatusBadge } from './status-badge';
 
@@ -46,12 +47,8 @@ export function ExecutionsPage() {
   const navigate = useNavigate();
   const status = params.get('status') ?? '';
   const connectorId = params.get('connector') ?? '';
-  const [items, setItems] = useState<Execution[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [connectors, setConnectors] = useState<Connector[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     connectorsApi
@@ -69,22 +66,10 @@ export function ExecutionsPage() {
       }),
     [status, connectorId],
   );
-  const load = useCallback(async () => {
-    try {
-      const page = await query();
-      setItems(page.data);
-      setCursor(page.next_cursor);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-      setItems([]);
-    }
-  }, [query]);
-  useEffect(() => {
-    setItems(null);
-    setPicked([]);
-    void load();
-  }, [load]);
+  const { items, hasMore, error, loadingMore, reload: load, more } = usePagedList(query);
+  // A new filter starts a new comparison.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the query changes
+  useEffect(() => setPicked([]), [query]);
 
   // A page showing unfinished runs refreshes itself until they end.
   const unfinished = items?.some((e) => e.status === 'pending' || e.status === 'running') ?? false;
@@ -99,19 +84,6 @@ export function ExecutionsPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
-  };
-  const more = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await query(cursor);
-      setItems((list) => [...(list ?? []), ...page.data]);
-      setCursor(page.next_cursor);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoadingMore(false);
-    }
   };
   const toggle = (id: string) =>
     setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list.slice(-1), id]));
@@ -268,7 +240,7 @@ export function ExecutionsPage() {
               })}
             </tbody>
           </table>
-          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} loading={loadingMore} />
+          <LoadMore hasMore={hasMore} onMore={() => void more()} loading={loadingMore} />
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import '../styles/flows.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Flow, flowsApi } from '../api/flows.api';
 import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
@@ -13,41 +13,20 @@ import { PageHeader } from '../ui/page-header';
 import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { Switch } from '../ui/switch';
 import { useToast } from '../ui/toast';
+import { usePagedList } from '../ui/use-paged-list';
 import { NewFlowDialog } from './new-flow-dialog';
 import { TRIGGER_LABELS } from './nodes/trigger-node';
 
 /** The workspace's flows: create one, switch it on or off, run it on contacts, delete it. */
 export function FlowsPage() {
-  const [items, setItems] = useState<Flow[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Flow | null>(null);
   const [bulk, setBulk] = useState<Flow | null>(null);
   const toast = useToast();
   const navigate = useNavigate();
 
-  const load = useCallback(async () => {
-    try {
-      const page = await flowsApi.list();
-      setItems(page.data);
-      setCursor(page.next_cursor);
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-      setItems([]);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const more = async () => {
-    if (!cursor) return;
-    const page = await flowsApi.list({ cursor });
-    setItems((list) => [...(list ?? []), ...page.data]);
-    setCursor(page.next_cursor);
-  };
+  const query = useCallback((cursor?: string) => flowsApi.list(cursor ? { cursor } : {}), []);
+  const { items, setItems, hasMore, error, loadingMore, reload: load, more } = usePagedList(query);
 
   const toggle = async (flow: Flow, enabled: boolean) => {
     setItems((list) => list?.map((f) => (f.id === flow.id ? { ...f, enabled } : f)) ?? null);
@@ -187,7 +166,7 @@ export function FlowsPage() {
               })}
             </tbody>
           </table>
-          <LoadMore hasMore={Boolean(cursor)} onMore={() => void more()} />
+          <LoadMore hasMore={hasMore} onMore={() => void more()} loading={loadingMore} />
         </div>
       )}
       {creating ? (
