@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { parseKeyring } from '@connectors/runner';
 import { expect, it } from 'vitest';
-import { createApp } from '../src/app';
-import { createAppRuntime } from '../src/app-runtime';
-import { loadConfig } from '../src/config';
 import { describeApi } from './support/describe-api';
 import { eventually, updateOnlyFlowConfig } from './support/flow-helpers';
 import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
-import { Client } from './support/test-app';
+import { Client, restartedApp } from './support/test-app';
 
 const api = useHubspotMock((api) => {
   api.on('GET /people', (req) => ({ json: { title: `Title of ${req.query.get('email')}` } }));
@@ -180,17 +175,11 @@ describeApi(
 
       // Restart: the first process stops, a new one over the same database takes the bulk run up.
       await s.t.runtime.stop(0);
-      const config = loadConfig({
-        DATA_DIR: '.data/test',
+      const { runtime, client: restarted } = await restartedApp(s.t, s.dialect, client, {
         CONNECTORS_ALLOW_PRIVATE_NETWORK: 'true',
         CONNECTORS_WORKER_POLL_MS: '100',
       });
-      const keyring = parseKeyring(`test:${randomBytes(32).toString('base64')}`);
-      const runtime = createAppRuntime({ db: s.t.database.db, config, keyring, dialect: s.dialect });
-      await runtime.start();
       try {
-        const restarted = new Client(createApp(runtime.ctx));
-        restarted.cookie = client.cookie;
         const done = await waitForBulkRun(restarted, id);
         expect(done).toMatchObject({ total: 5, queued: 5, succeeded: 5, failed: 0, fields_changed: 5 });
         for (const [n, contactId] of ids.entries()) {

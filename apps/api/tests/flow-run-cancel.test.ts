@@ -4,37 +4,21 @@ import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
 import { expect, it } from 'vitest';
 import type { LocalFlowWorker } from '../src/worker/local-flow-worker';
 import { describeApi } from './support/describe-api';
-import { enrichFlowConfig, eventually } from './support/flow-helpers';
+import { enrichFlowConfig, eventually, waitThenStampFlowConfig } from './support/flow-helpers';
 import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
 
 const api = useHubspotMock();
-
-/** A flow that waits `seconds`, then stamps the contact's title. */
-const waitThenStamp = (seconds: number) => ({
-  version: 1,
-  nodes: [
-    { id: 'start', type: 'trigger', position: { x: 0, y: 0 }, data: { event: 'manual' } },
-    { id: 'wait', type: 'delay', position: { x: 0, y: 100 }, data: { seconds } },
-    {
-      id: 'save',
-      type: 'update_contact',
-      position: { x: 0, y: 200 },
-      data: { fieldMappings: { title: 'Stamped' } },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'wait' },
-    { id: 'e2', source: 'wait', target: 'save' },
-  ],
-});
 
 describeApi('flow run cancel', (s) => {
   const worker = () => s.t.runtime.ctx.flows as LocalFlowWorker;
 
   it('cancels a run waiting in a delay: the worker lets it go and no later node runs', async () => {
     const { client, contact } = await seedWorkspace(s.app, api);
-    const flow = await client.post('/flows', { name: 'Wait, then stamp', config: waitThenStamp(600) });
+    const flow = await client.post('/flows', {
+      name: 'Wait, then stamp',
+      config: waitThenStampFlowConfig(600),
+    });
     const id = (await client.post(`/flows/${flow.json.id}/run`, { contactId: contact.id })).json.flowRunId;
     await eventually(async () => {
       const run = (await client.get(`/flow-runs/${id}`)).json;

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { parseKeyring } from '@connectors/runner';
 import { HUBSPOT_ROUTES } from '@connectors/runner/testing';
 import { expect, it } from 'vitest';
-import { createApp } from '../src/app';
-import { createAppRuntime } from '../src/app-runtime';
-import { loadConfig } from '../src/config';
 import { describeApi } from './support/describe-api';
-import { enrichFlowConfig, eventually, waitForFlowRun } from './support/flow-helpers';
+import {
+  enrichFlowConfig,
+  eventually,
+  waitForFlowRun,
+  waitThenStampFlowConfig,
+} from './support/flow-helpers';
 import { useHubspotMock } from './support/hubspot-mock';
 import { type Json, seedWorkspace } from './support/run-helpers';
-import { Client } from './support/test-app';
+import { restartedApp } from './support/test-app';
 
 const api = useHubspotMock();
 
@@ -45,23 +45,7 @@ describeApi('flow runs', (s) => {
     const { client, contact } = await seedWorkspace(s.app, api);
     const flow = await client.post('/flows', {
       name: 'Wait, then stamp',
-      config: {
-        version: 1,
-        nodes: [
-          { id: 'start', type: 'trigger', position: { x: 0, y: 0 }, data: { event: 'manual' } },
-          { id: 'wait', type: 'delay', position: { x: 0, y: 100 }, data: { seconds: 2 } },
-          {
-            id: 'save',
-            type: 'update_contact',
-            position: { x: 0, y: 200 },
-            data: { fieldMappings: { title: 'Stamped' } },
-          },
-        ],
-        edges: [
-          { id: 'e1', source: 'start', target: 'wait' },
-          { id: 'e2', source: 'wait', target: 'save' },
-        ],
-      },
+      config: waitThenStampFlowConfig(2),
     });
     const accepted = await client.post(`/flows/${flow.json.id}/run`, { contactId: contact.id });
     const id = accepted.json.flowRunId;
@@ -85,13 +69,10 @@ describeApi('flow runs', (s) => {
     expect(stopped.steps_executed.map((step: Json) => step.step_id)).toEqual(['start']);
     const firstStart = stopped.steps_executed[0];
 
-    const config = loadConfig({ DATA_DIR: '.data/test', CONNECTORS_WORKER_POLL_MS: '100' });
-    const keyring = parseKeyring(`test:${randomBytes(32).toString('base64')}`);
-    const runtime = createAppRuntime({ db: s.t.database.db, config, keyring, dialect: s.dialect });
-    await runtime.start();
+    const { runtime, client: restarted } = await restartedApp(s.t, s.dialect, client, {
+      CONNECTORS_WORKER_POLL_MS: '100',
+    });
     try {
-      const restarted = new Client(createApp(runtime.ctx));
-      restarted.cookie = client.cookie;
       const run = await waitForFlowRun(restarted, id);
       expect(run.status).toBe('success');
       expect(run.steps_executed.map((step: Json) => [step.step_id, step.status])).toEqual([

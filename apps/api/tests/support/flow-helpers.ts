@@ -49,6 +49,27 @@ export function enrichFlowConfig(
   };
 }
 
+/** A flow that waits `seconds` (a delay node), then stamps the contact's title `Stamped`. */
+export function waitThenStampFlowConfig(seconds: number) {
+  return {
+    version: 1,
+    nodes: [
+      { id: 'start', type: 'trigger', position: { x: 0, y: 0 }, data: { event: 'manual' } },
+      { id: 'wait', type: 'delay', position: { x: 0, y: 100 }, data: { seconds } },
+      {
+        id: 'save',
+        type: 'update_contact',
+        position: { x: 0, y: 200 },
+        data: { fieldMappings: { title: 'Stamped' } },
+      },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'wait' },
+      { id: 'e2', source: 'wait', target: 'save' },
+    ],
+  };
+}
+
 /** A flow that only writes the contact: trigger (`event`) → update_contact. */
 export function updateOnlyFlowConfig(event: string, fieldMappings: Record<string, unknown>) {
   return {

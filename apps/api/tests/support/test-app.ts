@@ -36,6 +36,26 @@ export async function createTestApp(
   };
 }
 
+/**
+ * A second runtime over the test app's database, as the next start of the process would make it (the
+ * test stops the first one itself): its own throw-away key, `env` over `DATA_DIR`, started, and a
+ * client carrying `session`'s cookie. Stop `runtime` when done.
+ */
+export async function restartedApp(
+  t: TestApp,
+  dialect: TestDialect,
+  session: Client,
+  env: Record<string, string> = {},
+): Promise<{ runtime: AppRuntime; client: Client }> {
+  const config = loadConfig({ DATA_DIR: '.data/test', ...env });
+  const keyring = parseKeyring(`test:${randomBytes(32).toString('base64')}`);
+  const runtime = createAppRuntime({ db: t.database.db, config, keyring, dialect });
+  await runtime.start();
+  const client = new Client(createApp(runtime.ctx));
+  client.cookie = session.cookie;
+  return { runtime, client };
+}
+
 /** A signed-up user's cookie jar: requests carry the session cookie like a browser would. */
 export class Client {
   cookie = '';
