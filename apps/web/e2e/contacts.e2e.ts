@@ -1,6 +1,7 @@
 import { check, type E2ETest } from './support/e2e-context';
 import { api, hubspotConnector } from './support/flow-fixtures';
 import { HUBSPOT_TOKEN } from './support/mock-hubspot';
+import { signUp } from './support/sign-up';
 
 const EMAILS = ['ada@example.com', 'grace@example.com', 'alan@example.com'];
 
@@ -17,11 +18,7 @@ export const tests: E2ETest[] = [
       const first = mock.requests.length;
       const calls = () => mock.requests.slice(first);
       try {
-        await page.goto(`${baseUrl}/signup`);
-        await page.getByLabel('E-mail').fill(`bulk+${Date.now()}@example.com`);
-        await page.getByLabel('Password').fill('correct horse battery');
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await page.waitForURL('**/connectors');
+        await signUp(page, baseUrl, 'bulk');
         await api(page, baseUrl, 'POST', '/workspace/credentials', {
           service: 'hubspot',
           credentials: { token: HUBSPOT_TOKEN },

@@ -2,6 +2,7 @@ import { check, type E2ETest } from './support/e2e-context';
 import { editorDriver } from './support/editor-driver';
 import { api, hubspotConnector } from './support/flow-fixtures';
 import { HUBSPOT_TOKEN } from './support/mock-hubspot';
+import { signUp } from './support/sign-up';
 
 /**
  * The Flow Builder end to end: "on contact created → HubSpot enrichment → if industry = Technology →
@@ -18,11 +19,7 @@ export const tests: E2ETest[] = [
       const calls = () => mock.requests.slice(first);
       try {
         log('sign up, store the HubSpot token, create the enrichment connector');
-        await page.goto(`${baseUrl}/signup`);
-        await page.getByLabel('E-mail').fill(`flow+${Date.now()}@example.com`);
-        await page.getByLabel('Password').fill('correct horse battery');
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await page.waitForURL('**/connectors');
+        await signUp(page, baseUrl, 'flow');
         await api(page, baseUrl, 'POST', '/workspace/credentials', {
           service: 'hubspot',
           credentials: { token: HUBSPOT_TOKEN },

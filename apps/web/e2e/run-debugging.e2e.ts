@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { check, type E2ETest } from './support/e2e-context';
+import { signUp } from './support/sign-up';
 
 interface Logged {
   method: string;
@@ -127,11 +128,7 @@ export const tests: E2ETest[] = [
       const flaky = await startFlakyApi();
       try {
         log('sign up, create the connector and a contact, execute it');
-        await page.goto(`${baseUrl}/signup`);
-        await page.getByLabel('E-mail').fill(`linus+${Date.now()}@example.com`);
-        await page.getByLabel('Password').fill('correct horse battery');
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await page.waitForURL('**/connectors');
+        await signUp(page, baseUrl, 'linus');
         const connector = await apiPost(page, baseUrl, '/connectors', connectorBody(flaky.url));
         const contact = await apiPost(page, baseUrl, '/contacts', {
           email: 'ada@example.com',

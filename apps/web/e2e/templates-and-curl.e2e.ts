@@ -1,4 +1,5 @@
 import { check, type E2ETest } from './support/e2e-context';
+import { signUp } from './support/sign-up';
 
 const CURL = `curl -X POST 'https://api.hunter.io/v2/email-finder?domain=acme.com' \\
   -H 'Authorization: Bearer sk_live_123' \\
@@ -10,11 +11,7 @@ export const tests: E2ETest[] = [
   {
     name: 'installs a template, imports a node from cURL, and lists problems',
     async run({ page, baseUrl, shot, log }) {
-      await page.goto(`${baseUrl}/signup`);
-      await page.getByLabel('E-mail').fill(`grace+${Date.now()}@example.com`);
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.waitForURL('**/connectors');
+      await signUp(page, baseUrl, 'grace');
 
       log('empty states of the other screens');
       for (const [link, name] of [
