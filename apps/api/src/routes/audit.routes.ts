@@ -1,4 +1,4 @@
-import { type AuditLogEntry, listAuditEntries } from '@connectors/db';
+import { type ListedAuditEntry, listAuditEntries } from '@connectors/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-context';
@@ -22,6 +22,7 @@ export const auditEntrySchema = z.object({
   actor: z.object({
     user_id: z.uuid().nullable().meta({ description: 'The signed-in user, or the creator of the API key' }),
     api_key_id: z.uuid().nullable().meta({ description: 'Set when the request used an API key' }),
+    email: z.string().nullable().meta({ description: "The user's e-mail (null once the user was deleted)" }),
   }),
   action: z.string().meta({ description: '`create`, `update`, `delete`, `execute`, `test`, `run`, …' }),
   resource_type: z.string(),
@@ -37,10 +38,10 @@ export const auditEntrySchema = z.object({
 });
 export const auditPageSchema = pageOf(auditEntrySchema);
 
-function auditView(row: AuditLogEntry): z.infer<typeof auditEntrySchema> {
+function auditView(row: ListedAuditEntry): z.infer<typeof auditEntrySchema> {
   return {
     id: row.id,
-    actor: { user_id: row.actor_user_id, api_key_id: row.actor_api_key_id },
+    actor: { user_id: row.actor_user_id, api_key_id: row.actor_api_key_id, email: row.actor_email },
     action: row.action,
     resource_type: row.resource_type,
     resource_id: row.resource_id,

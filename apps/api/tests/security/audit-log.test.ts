@@ -71,6 +71,7 @@ describeApi('the audit log', (s) => {
 
   it('records who did what to which resource, newest first, in this workspace only', async () => {
     const me = t.userId;
+    const email = t.email;
     await t.session.post('/workspace/credentials', { service: 'audited', credentials: { token: SECRET } });
     const key = await t.session.post('/api-keys', { name: 'audited key' });
     const byKey = new Client(s.app, { authorization: `Bearer ${key.json.key}` });
@@ -88,11 +89,11 @@ describeApi('the audit log', (s) => {
       .map((e: Json) => [e.action, e.resource_type, e.resource_id, e.resource_name, e.actor]);
     expect(recent).toEqual([
       // The delete answers nothing; its name comes from the entry that created the credential.
-      ['delete', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null }],
+      ['delete', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null, email }],
       // A contact's personal fields are never copied into the log.
-      ['create', 'contact', created.json.id, null, { user_id: me, api_key_id: key.json.id }],
-      ['create', 'api_key', key.json.id, 'audited key', { user_id: me, api_key_id: null }],
-      ['create', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null }],
+      ['create', 'contact', created.json.id, null, { user_id: me, api_key_id: key.json.id, email }],
+      ['create', 'api_key', key.json.id, 'audited key', { user_id: me, api_key_id: null, email }],
+      ['create', 'credential', 'audited', 'audited', { user_id: me, api_key_id: null, email }],
     ]);
     expect(log[0]).toMatchObject({
       method: 'DELETE',

@@ -3,7 +3,7 @@ import { apiRequest, type Page } from '../api/api-client';
 /** One entry of the workspace's audit log (`GET /audit-log`). */
 export interface AuditEntry {
   id: string;
-  actor: { user_id: string | null; api_key_id: string | null };
+  actor: { user_id: string | null; api_key_id: string | null; email: string | null };
   action: string;
   resource_type: string;
   resource_id: string | null;

@@ -19,7 +19,7 @@ const me = {
 };
 const entry = (n: number, extra: Record<string, unknown>) => ({
   id: `00000000-0000-4000-8000-00000000010${n}`,
-  actor: { user_id: me.id, api_key_id: null },
+  actor: { user_id: me.id, api_key_id: null, email: me.email },
   method: 'POST',
   route: '/api/v1/connectors',
   status: 201,
@@ -45,7 +45,18 @@ describe('the Activity page', () => {
         }
         if (url.searchParams.get('cursor') === 'page2') {
           return json({
-            data: [entry(3, { action: 'delete', resource_type: 'credential', resource_id: 'hubspot' })],
+            data: [
+              entry(3, {
+                action: 'delete',
+                resource_type: 'credential',
+                resource_id: 'hubspot',
+                actor: {
+                  user_id: '00000000-0000-4000-8000-0000000000b2',
+                  api_key_id: null,
+                  email: 'grace@example.com',
+                },
+              }),
+            ],
             next_cursor: null,
           });
         }
@@ -62,7 +73,7 @@ describe('the Activity page', () => {
               action: 'create',
               resource_type: 'contact',
               resource_id: 'p-1',
-              actor: { user_id: me.id, api_key_id: 'k1' },
+              actor: { user_id: me.id, api_key_id: 'k1', email: me.email },
             }),
           ],
           next_cursor: 'page2',
@@ -91,6 +102,8 @@ describe('the Activity page', () => {
     ).toBe('/connectors/c-1');
     await userEvent.click(screen.getByRole('button', { name: /Load more/ }));
     expect(await screen.findByText('deleted credential')).toBeTruthy();
+    // A teammate is named by e-mail.
+    expect(screen.getByText('grace@example.com')).toBeTruthy();
     // A deleted resource has nothing to open.
     expect(screen.queryByRole('link', { name: 'hubspot' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Load more/ })).toBeNull();

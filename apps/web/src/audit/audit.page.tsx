@@ -34,7 +34,10 @@ export function AuditPage() {
   }, []);
 
   const actor = (entry: AuditEntry) => {
-    const who = entry.actor.user_id === me.user?.id ? 'You' : entry.actor.user_id ? 'A teammate' : 'Someone';
+    const who =
+      entry.actor.user_id === me.user?.id
+        ? 'You'
+        : (entry.actor.email ?? (entry.actor.user_id ? 'A former member' : 'Someone'));
     if (!entry.actor.api_key_id) return who;
     return `${who}, with the API key “${keys.get(entry.actor.api_key_id) ?? entry.actor.api_key_id.slice(0, 8)}”`;
   };

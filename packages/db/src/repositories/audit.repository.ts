@@ -14,19 +14,35 @@ export interface ListAuditOptions extends PageOptions {
   resourceId?: string;
 }
 
+/** An entry as listed: with the acting user's e-mail, so a teammate's change names them. */
+export type ListedAuditEntry = AuditLogEntry & { actor_email: string | null };
+
 /** The workspace's audit log, newest first, a keyset page at a time. */
 export async function listAuditEntries(
   db: Executor,
   workspaceId: string,
   options: ListAuditOptions = {},
-): Promise<Page<AuditLogEntry>> {
+): Promise<Page<ListedAuditEntry>> {
   const limit = pageSize(options.limit);
   if (!isUuid(workspaceId)) return { data: [], nextCursor: null };
   let query = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId);
   if (options.resourceType) query = query.where('resource_type', '=', options.resourceType);
   if (options.resourceId) query = query.where('resource_id', '=', options.resourceId);
   const rows = await keysetPage(query, options.cursor, limit).execute();
-  return toPage(await withResourceNames(db, workspaceId, rows), limit);
+  return toPage(await withActorEmails(db, await withResourceNames(db, workspaceId, rows)), limit);
+}
+
+/** Adds each actor's e-mail (one query per page; null once the user was deleted). */
+async function withActorEmails(db: Executor, rows: AuditLogEntry[]): Promise<ListedAuditEntry[]> {
+  const ids = [...new Set(rows.map((r) => r.actor_user_id).filter((id): id is string => id !== null))];
+  const users = ids.length
+    ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute()
+    : [];
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  return rows.map((r) => ({
+    ...r,
+    actor_email: r.actor_user_id ? (emails.get(r.actor_user_id) ?? null) : null,
+  }));
 }
 
 /**
