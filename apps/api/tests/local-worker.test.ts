@@ -34,8 +34,18 @@ function worker(db: Executor, concurrency: number) {
   return new LocalWorker({ deps, bus, concurrency, pollMs: 50 });
 }
 
+/**
+ * The runs' statuses in one statement: one snapshot. Separate reads could see a run still `running` and,
+ * a moment later, the run that took its slot — more at once than ever were.
+ */
 async function statuses(db: Executor, workspaceId: string, ids: string[]) {
-  return Promise.all(ids.map(async (id) => (await getExecution(db, workspaceId, id))?.status));
+  const rows = await db
+    .selectFrom('connector_executions')
+    .select(['id', 'status'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+  return ids.map((id) => rows.find((r) => r.id === id)?.status);
 }
 
 describeEachDialect('local worker', (ctx) => {
