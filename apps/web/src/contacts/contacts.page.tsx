@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { type BulkTarget, searchTarget } from '../api/bulk-runs.api';
 import { type Contact, contactsApi } from '../api/contacts.api';
-import { ConfirmDialog } from '../ui/confirm-dialog';
+import { DeleteDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconContacts, IconPlay, IconPlus, IconTrash } from '../ui/icons';
@@ -281,20 +281,15 @@ export function ContactsPage() {
         />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete this contact?"
           message={`${deleting.email ?? 'The contact'} and what connectors wrote on it are deleted. This cannot be undone.`}
           confirmLabel="Delete contact"
-          danger
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            try {
-              await contactsApi.remove(deleting.id);
-              setDeleting(null);
-              void load();
-            } catch (err) {
-              toast.show(errorMessage(err), 'error');
-            }
+          remove={() => contactsApi.remove(deleting.id)}
+          onDeleted={() => {
+            setDeleting(null);
+            void load();
           }}
         />
       ) : null}

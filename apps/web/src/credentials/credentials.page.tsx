@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Credential, credentialsApi } from '../api/credentials.api';
-import { ConfirmDialog } from '../ui/confirm-dialog';
+import { DeleteDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconKey, IconPlus, IconTrash } from '../ui/icons';
@@ -119,20 +119,15 @@ export function CredentialsPage() {
         />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
+        <DeleteDialog
           title={`Delete ${deleting.service_name}?`}
           message="Connectors that use these secrets will fail until you store them again."
           confirmLabel="Delete credential"
-          danger
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            try {
-              await credentialsApi.remove(deleting.service_name);
-              setDeleting(null);
-              void load();
-            } catch (err) {
-              toast.show(errorMessage(err), 'error');
-            }
+          remove={() => credentialsApi.remove(deleting.service_name)}
+          onDeleted={() => {
+            setDeleting(null);
+            void load();
           }}
         />
       ) : null}

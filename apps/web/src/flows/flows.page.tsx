@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { type Flow, flowsApi } from '../api/flows.api';
 import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
 import { StatusBadge } from '../executions/status-badge';
-import { ConfirmDialog } from '../ui/confirm-dialog';
+import { DeleteDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { errorMessage, timeAgo } from '../ui/format';
 import { IconFlow, IconPlay, IconPlus, IconTrash } from '../ui/icons';
@@ -185,21 +185,16 @@ export function FlowsPage() {
         />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
+        <DeleteDialog
           title="Delete this flow?"
           message={`${deleting.name} stops running and its run history is deleted. This cannot be undone.`}
           confirmLabel="Delete flow"
-          danger
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            try {
-              await flowsApi.remove(deleting.id);
-              setDeleting(null);
-              toast.show('Flow deleted', 'success');
-              void load();
-            } catch (err) {
-              toast.show(errorMessage(err), 'error');
-            }
+          remove={() => flowsApi.remove(deleting.id)}
+          onDeleted={() => {
+            setDeleting(null);
+            toast.show('Flow deleted', 'success');
+            void load();
           }}
         />
       ) : null}

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { errorMessage } from './format';
 import { Modal } from './modal';
+import { useToast } from './toast';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -45,5 +47,31 @@ export function ConfirmDialog({
     >
       <p>{message}</p>
     </Modal>
+  );
+}
+
+export interface DeleteDialogProps extends Omit<ConfirmDialogProps, 'onConfirm' | 'danger'> {
+  /** Deletes the thing; a failure is shown as a toast and the dialog stays open. */
+  remove: () => Promise<unknown>;
+  /** After a successful delete (close the dialog, reload the list). */
+  onDeleted: () => void;
+}
+
+/** The lists' "Delete …?" dialog: confirms, deletes, and reports a failure without losing the dialog. */
+export function DeleteDialog({ remove, onDeleted, ...props }: DeleteDialogProps) {
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      {...props}
+      danger
+      onConfirm={async () => {
+        try {
+          await remove();
+          onDeleted();
+        } catch (err) {
+          toast.show(errorMessage(err), 'error');
+        }
+      }}
+    />
   );
 }
