@@ -21,7 +21,10 @@ export const auditMutations = createMiddleware<AppEnv>(async (c, next) => {
   const route = respondingRoute(c);
   if (!route) return;
   const described = describeAuditedRoute(c.req.method, route, c.req.param());
-  const answer = await answered(c.res);
+  // Only a create's or an update's answer is the resource itself; a run's, a clone's or an install's
+  // answer is something else (and a test run's can be large), so it is not read.
+  const answer =
+    described.action === 'create' || described.action === 'update' ? await answered(c.res) : null;
   // A credential is addressed by its service (`DELETE /workspace/credentials/:service`), so its create
   // is recorded under the service too and both entries name the same thing.
   const createdId = described.resourceType === 'credential' ? answer?.name : answer?.id;
