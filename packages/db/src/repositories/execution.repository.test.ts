@@ -9,13 +9,8 @@ import { getConnector } from './connector.repository';
 import { createContact } from './contact.repository';
 import {
   cancelExecution,
-  claimExecution,
-  claimExecutions,
-  claimExecutionsCapped,
-  claimNextExecution,
   createExecution,
   deleteExecutionsCreatedBefore,
-  failExhaustedExecutions,
   finishExecution,
   getExecution,
   getExecutionForWorker,
@@ -24,6 +19,13 @@ import {
   renewExecutionLease,
   setExecutionTriggerRunId,
 } from './execution.repository';
+import {
+  claimExecution,
+  claimExecutions,
+  claimExecutionsCapped,
+  claimNextExecution,
+  failExhaustedExecutions,
+} from './execution-claim.repository';
 import {
   expireAllExecutionLeases,
   findExecutionByIdempotencyKey,

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import type { Executor } from '../database';
 import { describeEachDialect } from '../testing/describe-each-dialect';
 import { EMPTY_GRAPH, seedConnector, seedWorkspace } from '../testing/fixtures';
-import { claimExecution, createExecution } from './execution.repository';
+import { createExecution } from './execution.repository';
+import { claimExecution } from './execution-claim.repository';
 import {
   copyNodeResults,
   listNodeResults,

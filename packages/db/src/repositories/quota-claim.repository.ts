@@ -1,6 +1,6 @@
 import type { Executor } from '../database';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
-import { type ClaimOptions, claimExecutionsCapped } from './execution.repository';
+import { type ClaimOptions, claimExecutionsCapped } from './execution-claim.repository';
 
 /**
  * Like `claimExecutions`, but no workspace gets more than `perWorkspace` runs at once: one workspace's
