@@ -11,7 +11,6 @@ import {
   cancelExecution,
   createExecution,
   deleteExecutionsCreatedBefore,
-  finishExecution,
   getExecution,
   getExecutionForWorker,
   getRunContext,
@@ -26,6 +25,7 @@ import {
   claimNextExecution,
   failExhaustedExecutions,
 } from './execution-claim.repository';
+import { finishExecution } from './execution-finish.repository';
 import {
   expireAllExecutionLeases,
   findExecutionByIdempotencyKey,

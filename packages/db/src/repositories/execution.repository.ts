@@ -3,13 +3,11 @@ import type { Database, Executor } from '../database';
 import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
 import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
-import { jsonb, nullableJsonb } from '../sql/jsonb';
+import { jsonb } from '../sql/jsonb';
 import { leaseUntil } from '../sql/lease';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { Contact } from '../tables/contact.table';
-import type { RunOutcome } from './connector.repository';
-import { NODE_RESULT_COLUMNS, type NodeResultInput, nodeResultValues } from './node-result.repository';
 
 /** A new execution (always created `pending`). */
 export interface CreateExecutionInput {
@@ -35,28 +33,6 @@ export interface LeaseToken {
 
 /** Statuses a run can end in. */
 export type FinalRunStatus = Exclude<RunStatus, 'pending' | 'running'>;
-
-/** The end of a run, written only by the lease holder. */
-export interface FinishExecutionInput extends LeaseToken {
-  status: FinalRunStatus;
-  output_data?: Record<string, unknown> | null;
-  error_message?: string | null;
-  error_stack?: string | null;
-  /** Default: now − started_at. */
-  execution_time_ms?: number;
-  /** Optional copy of the presented node results (execution_node_results stays the truth). */
-  steps_executed?: unknown[];
-  /**
-   * Counts the run on its connector in the same statement (`incrementConnectorStats`), only if the
-   * finish matched: a live run's end is then one round trip instead of two.
-   */
-  count_as?: RunOutcome;
-  /**
-   * Node results recorded by the same statement, only if the finish matched (first result per node
-   * wins, as in `recordNodeResult`): results nothing waits for, such as the output node's.
-   */
-  results?: NodeResultInput[];
-}
 
 /** Filters for `listExecutions`. */
 export interface ListExecutionsOptions extends PageOptions {
@@ -159,7 +135,8 @@ export async function listExecutions(
   return toPage(rows, limit);
 }
 
-function heldBy(eb: ExecutionEb, lease: LeaseToken) {
+/** The row of a run this lease still holds: running, by this worker, in this attempt. */
+export function heldBy(eb: ExecutionEb, lease: LeaseToken) {
   return eb.and([
     eb('id', '=', lease.executionId),
     eb('status', '=', 'running'),
@@ -199,90 +176,15 @@ export async function setExecutionCurrentStep(
   return result.numUpdatedRows > 0n;
 }
 
-/**
- * Ends a run — status, output, error, completion time — only if the caller still holds the lease
- * (same worker and attempt, still `running`). A worker whose lease expired and was reclaimed, or whose
- * run was cancelled, gets `false` and its late result is discarded. With `count_as`, the connector's
- * counters move in the same statement (a data-modifying CTE that only runs on the finished row). Run
- * it in the transaction that also writes the contact, and roll back on `false`; run it last there, so
- * the connector's row — shared by every run of the connector — stays locked for the shortest time.
- */
-export async function finishExecution(db: Executor, input: FinishExecutionInput): Promise<boolean> {
-  if (!isUuid(input.executionId)) return false;
-  const values = {
-    status: input.status,
-    output_data: nullableJsonb(input.output_data),
-    error_message: input.error_message ?? null,
-    error_stack: input.error_stack ?? null,
-    execution_time_ms:
-      input.execution_time_ms ??
-      sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
-    ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
-    completed_at: sql<Date>`now()`,
-    lease_expires_at: null,
-    current_step: null,
-    updated_at: sql<Date>`now()`,
-  };
-  const outcome = input.count_as;
-  const results = input.results ?? [];
-  if (outcome === undefined && results.length === 0) {
-    const result = await db
-      .updateTable('connector_executions')
-      .set(values)
-      .where((eb) => heldBy(eb, input))
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
-  }
-  let query = db.with('finished', (qb) =>
-    qb
-      .updateTable('connector_executions')
-      .set(values)
-      .where((eb) => heldBy(eb, input))
-      .returning(['id', 'workspace_id', 'connector_id']),
-  );
-  // Each CTE below only acts on the row `finished` returned: nothing when the lease was gone.
-  if (outcome !== undefined) {
-    query = query.with('counted', (qb) =>
-      qb
-        .updateTable('connectors')
-        .from('finished')
-        .set((eb) => ({
-          total_executions: eb('total_executions', '+', 1),
-          successful_executions: eb('successful_executions', '+', outcome === 'success' ? 1 : 0),
-          failed_executions: eb('failed_executions', '+', outcome === 'failed' ? 1 : 0),
-          last_executed_at: sql<Date>`now()`,
-        }))
-        .whereRef('connectors.id', '=', 'finished.connector_id')
-        .whereRef('connectors.workspace_id', '=', 'finished.workspace_id')
-        .returning('connectors.id'),
-    ) as unknown as typeof query;
-  }
-  const [first, ...rest] = results;
-  if (first) {
-    query = query.with('recorded', (qb) =>
-      qb
-        .insertInto('execution_node_results')
-        .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
-        .expression((eb) => {
-          const row = (r: NodeResultInput) =>
-            eb
-              .selectFrom('finished')
-              .select(['finished.id', 'finished.workspace_id', ...nodeResultValues(r)]);
-          // In the order given: `seq` keeps the order the nodes finished in.
-          return rest.reduce((all, r) => all.unionAll(row(r)), row(first));
-        })
-        .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
-        .returning('execution_node_results.node_id'),
-    ) as unknown as typeof query;
-  }
-  const finished = await query.selectFrom('finished').select('finished.id').executeTakeFirst();
-  return finished !== undefined;
-}
-
 /** What a run needs besides its execution row: its connector's run settings and its contact. */
 export interface RunContext {
   connector: { timeout_ms: number; max_retries: number; continue_on_error: boolean };
   contact: Contact | undefined;
+  /**
+   * The version of the contact read (its row's `xmin`, which every update changes), for a write that
+   * must apply only to what was read (`finishExecutionWithContact`). Null without a contact.
+   */
+  contactVersion: string | null;
 }
 
 /**
@@ -334,6 +236,7 @@ export async function getRunContext(
       'contacts.metadata',
       'contacts.created_at',
       'contacts.updated_at',
+      sql<string | null>`contacts.xmin::text`.as('contact_version'),
     ])
     .where('connectors.workspace_id', '=', execution.workspace_id)
     .where('connectors.id', '=', execution.connector_id)
@@ -362,6 +265,7 @@ export async function getRunContext(
       continue_on_error: row.continue_on_error,
     },
     contact,
+    contactVersion: contact ? row.contact_version : null,
   };
 }
 

@@ -14,7 +14,7 @@ import { type Graph, parseGraph } from '@connectors/engine';
 import { type RunGraphResult, runGraph, systemClock } from '@connectors/engine/runtime';
 import { contactScope } from '../flows/contact-scope';
 import { createSecretResolver } from '../secrets/secret-resolver';
-import { commitRun, type RunEnd } from './commit-run';
+import { type ContactRead, commitRun, type RunEnd } from './commit-run';
 import { startLeaseKeeper } from './lease-keeper';
 import { NextStepForecast } from './next-step';
 import { rowToNodeResult } from './node-result-rows';
@@ -111,7 +111,7 @@ export async function runExecution(
     const { end } = ran;
     held = ran.held;
     if (stop.kind) return afterStop(deps, lease, stop.kind, held);
-    if (!(await commitRun(db, execution, lease, end, held))) {
+    if (!(await commitRun(db, execution, lease, end, held, ran.read))) {
       const state = await getExecutionState(db, executionId);
       if (state?.status !== 'cancelled') return { outcome: 'lease_lost' };
       await keep(db, held);
@@ -158,14 +158,15 @@ function mayHaveResults(execution: ConnectorExecution): boolean {
 
 /**
  * Loads what the run needs and runs the engine; a run that cannot start is a failed end, not a throw.
- * `held`: node results the recorder left for the statement that ends the run.
+ * `held`: node results the recorder left for the statement that ends the run; `read`: the contact as
+ * read at the start, which the end's contact write is computed from.
  */
 async function runToEnd(
   deps: RunnerDeps,
   execution: ConnectorExecution,
   lease: LeaseToken,
   stop: RunStop,
-): Promise<{ end: RunEnd; held: NodeResultInput[] }> {
+): Promise<{ end: RunEnd; held: NodeResultInput[]; read?: ContactRead | undefined }> {
   const { db } = deps;
   const workspaceId = execution.workspace_id;
   const parsed = parseGraph(execution.graph_snapshot);
@@ -182,7 +183,7 @@ async function runToEnd(
     first === undefined ? undefined : { ...lease, currentStep: stepId(first) },
   );
   if (!context) return { end: failedEnd('The connector was deleted before the run started'), held: [] };
-  const { connector, contact } = context;
+  const { connector, contact, contactVersion } = context;
   if (!parsed.graph || !forecast) {
     const problem = parsed.problems[0]?.message ?? 'unreadable graph';
     return { end: failedEnd(`The connector's graph cannot run: ${problem}`), held: [] };
@@ -220,5 +221,6 @@ async function runToEnd(
     signal: stop.signal,
     ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
   });
-  return { end: endOf(result, graph), held: recorder.held() };
+  const read = contact && contactVersion ? { contact, version: contactVersion } : undefined;
+  return { end: endOf(result, graph), held: recorder.held(), read };
 }

@@ -1,0 +1,267 @@
+import { type QueryCreator, sql } from 'kysely';
+import type { Database, Executor } from '../database';
+import { isUuid } from '../sql/is-uuid';
+import { jsonb, nullableJsonb } from '../sql/jsonb';
+import type { FieldChange } from '../tables/contact-change.table';
+import type { RunOutcome } from './connector.repository';
+import type { ContactWriteSource } from './contact-change.repository';
+import { type FinalRunStatus, heldBy, type LeaseToken } from './execution.repository';
+import { NODE_RESULT_COLUMNS, type NodeResultInput, nodeResultValues } from './node-result.repository';
+
+/** The end of a run, written only by the lease holder. */
+export interface FinishExecutionInput extends LeaseToken {
+  status: FinalRunStatus;
+  output_data?: Record<string, unknown> | null;
+  error_message?: string | null;
+  error_stack?: string | null;
+  /** Default: now − started_at. */
+  execution_time_ms?: number;
+  /** Optional copy of the presented node results (execution_node_results stays the truth). */
+  steps_executed?: unknown[];
+  /**
+   * Counts the run on its connector in the same statement (`incrementConnectorStats`), only if the
+   * finish matched: a live run's end is then one round trip instead of two.
+   */
+  count_as?: RunOutcome;
+  /**
+   * Node results recorded by the same statement, only if the finish matched (first result per node
+   * wins, as in `recordNodeResult`): results nothing waits for, such as the output node's.
+   */
+  results?: NodeResultInput[];
+}
+
+/**
+ * A run's write to its contact, computed from the contact as the run read it. `version` is what
+ * `getRunContext` returned with that contact: the write applies only while the row is still that version.
+ */
+export interface ContactWriteInput {
+  workspaceId: string;
+  contactId: string;
+  version: string;
+  /** Contact columns to set (text). */
+  columns: Record<string, string>;
+  /** The whole new `metadata`, when it changed. */
+  metadata?: Record<string, unknown> | undefined;
+  /** The fields that change, old → new, for the contact's history (empty: the contact is only checked). */
+  changes: FieldChange[];
+  source: ContactWriteSource;
+}
+
+/** How `finishExecutionWithContact` ended. */
+export type FinishWithContactOutcome =
+  /** The contact and the finish were written together. */
+  | 'finished'
+  /** The contact changed (or went) since the run read it: nothing was written; read it again. */
+  | 'contact_changed'
+  /** The lease was no longer held: nothing was written. */
+  | 'lease_lost';
+
+/** The columns a finish sets: the execution's end, its output and error, its lease let go. */
+function finishValues(input: FinishExecutionInput) {
+  return {
+    status: input.status,
+    output_data: nullableJsonb(input.output_data),
+    error_message: input.error_message ?? null,
+    error_stack: input.error_stack ?? null,
+    execution_time_ms:
+      input.execution_time_ms ??
+      sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
+    ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
+    completed_at: sql<Date>`now()`,
+    lease_expires_at: null,
+    current_step: null,
+    updated_at: sql<Date>`now()`,
+  };
+}
+
+/**
+ * Ends a run — status, output, error, completion time — only if the caller still holds the lease
+ * (same worker and attempt, still `running`). A worker whose lease expired and was reclaimed, or whose
+ * run was cancelled, gets `false` and its late result is discarded. With `count_as`, the connector's
+ * counters move in the same statement (a data-modifying CTE that only runs on the finished row). Run
+ * it in the transaction that also writes the contact, and roll back on `false`; run it last there, so
+ * the connector's row — shared by every run of the connector — stays locked for the shortest time.
+ * (`finishExecutionWithContact` does both in one statement while the contact has not changed.)
+ */
+export async function finishExecution(db: Executor, input: FinishExecutionInput): Promise<boolean> {
+  if (!isUuid(input.executionId)) return false;
+  const values = finishValues(input);
+  const outcome = input.count_as;
+  const results = input.results ?? [];
+  if (outcome === undefined && results.length === 0) {
+    const result = await db
+      .updateTable('connector_executions')
+      .set(values)
+      .where((eb) => heldBy(eb, input))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+  const finished = await withCompanions(
+    db.with('finished', (qb) =>
+      qb
+        .updateTable('connector_executions')
+        .set(values)
+        .where((eb) => heldBy(eb, input))
+        .returning(['id', 'workspace_id', 'connector_id']),
+    ),
+    input,
+  )
+    .selectFrom('finished')
+    .select('finished.id')
+    .executeTakeFirst();
+  return finished !== undefined;
+}
+
+/** A query creator after a `finished` CTE: the row the finish updated. */
+type FinishedCreator = QueryCreator<
+  Database & { finished: { id: string; workspace_id: string; connector_id: string } }
+>;
+
+/** Adds the counters and the held-back node results to a query that has a `finished` CTE. */
+function withCompanions(query: FinishedCreator, input: FinishExecutionInput): FinishedCreator {
+  let out = query;
+  const outcome = input.count_as;
+  if (outcome !== undefined) {
+    out = out.with('counted', (qb) =>
+      qb
+        .updateTable('connectors')
+        .from('finished')
+        .set((eb) => ({
+          total_executions: eb('total_executions', '+', 1),
+          successful_executions: eb('successful_executions', '+', outcome === 'success' ? 1 : 0),
+          failed_executions: eb('failed_executions', '+', outcome === 'failed' ? 1 : 0),
+          last_executed_at: sql<Date>`now()`,
+        }))
+        .whereRef('connectors.id', '=', 'finished.connector_id')
+        .whereRef('connectors.workspace_id', '=', 'finished.workspace_id')
+        .returning('connectors.id'),
+    ) as unknown as FinishedCreator;
+  }
+  const [first, ...rest] = input.results ?? [];
+  if (first) {
+    out = out.with('recorded', (qb) =>
+      qb
+        .insertInto('execution_node_results')
+        .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
+        .expression((eb) => {
+          const row = (r: NodeResultInput) =>
+            eb
+              .selectFrom('finished')
+              .select(['finished.id', 'finished.workspace_id', ...nodeResultValues(r)]);
+          // In the order given: `seq` keeps the order the nodes finished in.
+          return rest.reduce((all, r) => all.unionAll(row(r)), row(first));
+        })
+        .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
+        .returning('execution_node_results.node_id'),
+    ) as unknown as FinishedCreator;
+  }
+  return out;
+}
+
+/**
+ * A live run's end and its write to the contact in ONE statement, without a transaction around it
+ * (optimistic: no lock is taken while the new values are computed):
+ * 1. `lease` locks the execution row while the lease still holds it, so no other worker can take the
+ *    run (or a user cancel it) between the contact write and the finish;
+ * 2. `contact` updates the contact — or, with no change, only checks it — if it is still the version
+ *    the run read (`xmin`, which every update of the row changes), and only under that lease;
+ * 3. the contact's history row, the finish, the counters and the held-back node results follow only
+ *    if the contact step matched.
+ * Either everything is written or nothing: `contact_changed` when the contact is not the version read
+ * (the caller reads it again and retries, or writes under a lock), `lease_lost` when the lease was gone.
+ */
+export async function finishExecutionWithContact(
+  db: Executor,
+  input: FinishExecutionInput,
+  contact: ContactWriteInput,
+): Promise<FinishWithContactOutcome> {
+  if (!isUuid(input.executionId) || !isUuid(contact.contactId)) return 'lease_lost';
+  const values = finishValues(input);
+  const hasUpdate = Object.keys(contact.columns).length > 0 || contact.metadata !== undefined;
+  const leased = db.with('lease', (qb) =>
+    qb
+      .selectFrom('connector_executions')
+      .select('id')
+      .where((eb) => heldBy(eb, input))
+      .forUpdate(),
+  );
+  const guarded = leased.with('contact', (qb) =>
+    hasUpdate
+      ? qb
+          .updateTable('contacts')
+          .set({
+            ...contact.columns,
+            ...(contact.metadata === undefined ? {} : { metadata: jsonb(contact.metadata) }),
+            updated_at: sql<Date>`now()`,
+          })
+          .where('workspace_id', '=', contact.workspaceId)
+          .where('id', '=', contact.contactId)
+          .where(sql<boolean>`xmin::text = ${contact.version}`)
+          .where((eb) => eb.exists(eb.selectFrom('lease').select('lease.id')))
+          .returning('contacts.id')
+      : (qb
+          .selectFrom('contacts')
+          .select('contacts.id')
+          .where('workspace_id', '=', contact.workspaceId)
+          .where('id', '=', contact.contactId)
+          .where(sql<boolean>`xmin::text = ${contact.version}`)
+          .where((eb) => eb.exists(eb.selectFrom('lease').select('lease.id'))) as never),
+  );
+  const source = contact.source;
+  // The history row's CTE is not read below; the query keeps the type it had without it.
+  const withHistory: typeof guarded =
+    contact.changes.length > 0
+      ? (guarded.with('history', (qb) =>
+          qb
+            .insertInto('contact_changes')
+            .columns([
+              'workspace_id',
+              'contact_id',
+              'execution_id',
+              'connector_id',
+              'flow_run_id',
+              'node_id',
+              'changes',
+            ])
+            .expression((eb) =>
+              eb
+                .selectFrom('contact')
+                .select([
+                  sql<string>`cast(${contact.workspaceId} as uuid)`.as('workspace_id'),
+                  'contact.id',
+                  sql<string | null>`cast(${source.executionId ?? null} as uuid)`.as('execution_id'),
+                  sql<string | null>`cast(${source.connectorId ?? null} as uuid)`.as('connector_id'),
+                  sql<string | null>`cast(${source.flowRunId ?? null} as uuid)`.as('flow_run_id'),
+                  sql<string | null>`cast(${source.nodeId ?? null} as varchar)`.as('node_id'),
+                  sql`cast(${JSON.stringify(contact.changes)} as jsonb)`.as('changes'),
+                ]),
+            )
+            .returning('contact_changes.id'),
+        ) as unknown as typeof guarded)
+      : guarded;
+  const query = withCompanions(
+    withHistory.with('finished', (qb) =>
+      qb
+        .updateTable('connector_executions')
+        .set(values)
+        .where((eb) => eb.and([heldBy(eb, input), eb.exists(eb.selectFrom('contact').select('contact.id'))]))
+        .returning(['id', 'workspace_id', 'connector_id']),
+    ) as unknown as FinishedCreator,
+    input,
+  );
+  const row = await query
+    .selectNoFrom((eb) => [
+      eb.selectFrom('finished').select('finished.id').limit(1).as('finished_id'),
+      eb
+        .exists(
+          eb
+            .selectFrom('connector_executions')
+            .select('id')
+            .where((w) => heldBy(w, input)),
+        )
+        .as('held'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (row.finished_id) return 'finished';
+  return row.held ? 'contact_changed' : 'lease_lost';
+}
