@@ -8,6 +8,7 @@ import {
 import type { ResolvedSecret, SecretResolver } from '@connectors/engine/runtime';
 import type { CredentialCipher } from '../crypto/credential-cipher';
 import { decryptCredentialField } from '../crypto/credential-fields';
+import { credentialTouches } from './touch-throttle';
 import { pickField, workspaceCandidates } from './workspace-reference';
 
 export interface SecretResolverOptions {
@@ -30,7 +31,8 @@ export interface RunSecretResolver extends SecretResolver {
 /**
  * Resolves `{{workspace.<name>}}` (the seed's syntax: `hubspot_token` → service `hubspot`, field
  * `token`; see `workspaceCandidates`) and `{{credentials.<service>.<field>}}` from the workspace's
- * encrypted credentials. Each credential is read once per run and its `last_used_at` touched once.
+ * encrypted credentials. Each credential is read once per run; its `last_used_at` is written when a run
+ * uses it, at most once a minute per process (`credentialTouches`).
  * A secret comes with the hosts its credential is bound to; an unbound credential comes without hosts
  * (any host) and is bound after its first request by `bindOnFirstUse`.
  */
@@ -64,7 +66,9 @@ export function createSecretResolver(options: SecretResolverOptions): RunSecretR
     referenceServices.set(reference, row.service_name);
     if (!touched.has(row.service_name)) {
       touched.add(row.service_name);
-      await touchCredential(db, workspaceId, row.service_name);
+      if (credentialTouches.due(`${workspaceId}:${row.service_name}`)) {
+        await touchCredential(db, workspaceId, row.service_name);
+      }
     }
     const bound = hosts.get(row.service_name) ?? [];
     return bound.length > 0 ? { value, hosts: [...bound] } : { value };
