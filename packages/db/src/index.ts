@@ -38,6 +38,7 @@ export * from './repositories/credential.repository';
 export * from './repositories/credential-hosts.repository';
 export * from './repositories/execution.repository';
 export * from './repositories/execution-claim.repository';
+export * from './repositories/execution-finish.repository';
 export * from './repositories/execution-lease.repository';
 export * from './repositories/flow.repository';
 export * from './repositories/flow-run.repository';
