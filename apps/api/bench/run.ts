@@ -3,10 +3,13 @@
  * runner → engine → a 0 ms mock on 127.0.0.1 → every node persisted → contact updated), at 1, 10 and 100
  * executions in flight, on PGlite and on PostgreSQL. Writes docs/benchmarks.md.
  */
+
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { QueryCounter } from '@connectors/db';
 import { createTestDatabase, isPostgresReachable, type TestDialect } from '@connectors/db/testing';
 import { seedHubspotConnector } from '@connectors/engine/testing';
@@ -22,34 +25,24 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** `BENCH_DIALECTS=pglite` to measure one database (default: PGlite, and PostgreSQL when reachable). */
 const ONLY = process.env.BENCH_DIALECTS?.split(',');
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    ),
-  );
+/** The mock upstream in a child process (bench/mock-upstream.mjs); resolves with its base URL. */
+async function mockHubspot(): Promise<{ url: string; close(): void }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./mock-upstream.mjs', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+  });
+  return { url, close: () => child.kill() };
 }
 
-async function mockHubspot(): Promise<{ url: string; close(): void }> {
-  // A new first name on every answer, so every run really writes its contact (and its history).
-  let answers = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const u = req.url ?? '';
-      const body = u.includes('/search')
-        ? { results: [{ id: '501' }] }
-        : u.includes('/contacts/')
-          ? {
-              properties: { firstname: `John ${++answers}`, lastname: 'Smith' },
-              associations: { companies: [{ id: '77' }] },
-            }
-          : { properties: { name: 'Acme Corp', industry: 'Technology' } };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  return { url: await listen(server), close: () => server.close() };
+/** CPU time the whole machine spent busy so far (all processes, all cores), in ms. */
+function machineBusyMs(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  const ticks = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** The seed's connector pointed at the mock, with the input it needs declared. */
@@ -69,8 +62,10 @@ interface LevelResult {
   p99: number;
   /** Statements the API process sent per execution (BEGIN/COMMIT not included). */
   statements: number;
-  /** CPU time of this process per execution (API, worker, runner, mock, client; and PGlite itself). */
+  /** CPU time of this process per execution (API, worker, runner, client; and PGlite itself). */
   cpuMs: number;
+  /** CPU time of the whole machine per execution: this process, the mock, PostgreSQL's server, the rest. */
+  machineMs: number;
   /** The machine's 1-minute load average at the end of the level (2 cores shared with other work). */
   load: number;
 }
@@ -151,6 +146,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
     counter.reset();
     const cpu = process.cpuUsage();
+    const busy = machineBusyMs();
     const latencies: number[] = [];
     const deadline = performance.now() + SECONDS * 1000;
     const t0 = performance.now();
@@ -174,6 +170,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
         const used = process.cpuUsage(cpu);
         return (used.user + used.system) / 1000 / latencies.length;
       })(),
+      machineMs: (machineBusyMs() - busy) / latencies.length,
       load: loadavg()[0] ?? 0,
     });
     console.log(dialect, results.at(-1));
@@ -193,7 +190,7 @@ const rows: string[] = [];
 for (const dialect of dialects) {
   for (const r of await benchDialect(dialect)) {
     rows.push(
-      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.load.toFixed(1)} |`,
+      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.machineMs.toFixed(1)} | ${r.load.toFixed(1)} |`,
     );
   }
 }
@@ -201,18 +198,21 @@ const md = `## API (\`pnpm --filter @connectors/api bench\`)
 
 ${machineLine()}; ${SECONDS} s per level after a warm-up round; worker concurrency ${loadConfig({}).workerConcurrency} (\`CONNECTORS_WORKER_CONCURRENCY\`), at most ${loadConfig({}).workspaceConcurrency ?? 'any number'} of them for one workspace (\`CONNECTORS_WORKSPACE_CONCURRENCY\`; every execution here is in one workspace).
 Each execution goes through the real HTTP API with an API key (\`POST /connectors/:id/execute\` → 202), the
-local worker claims it, the runner runs the seed's 3-step chain against a 0 ms mock on 127.0.0.1, persists
+local worker claims it, the runner runs the seed's 3-step chain against a 0 ms mock on 127.0.0.1 (its own
+process, \`bench/mock-upstream.mjs\`, as an upstream API would be), persists
 each node's result as its own row, and commits the contact update (the mock answers a new first name every
 time, so every run really writes its contact and the contact's history), counters and final status.
 Latency is from the \`execute\` request to the run's \`run.finished\` event. *Statements* are those the API
-process sent per execution (counted by \`QueryCounter\`; BEGIN/COMMIT of the one commit transaction not
-included). *CPU* is this process's CPU time per execution: API, worker, runner, mock server and benchmark
-client — and, for \`pglite\`, the database itself; PostgreSQL's server processes are not in it. *Load* is
+process sent per execution (counted by \`QueryCounter\`; BEGIN/COMMIT of a transaction, when one is
+needed, not included). *CPU* is this process's CPU time per execution: API, worker, runner and benchmark
+client — and, for \`pglite\`, the database itself; PostgreSQL's server processes are not in it.
+*Machine CPU* is what the whole machine spent per execution (every process: this one, the mock,
+PostgreSQL's server processes, anything else running), from \`/proc/stat\`. *Load* is
 the machine's 1-minute load average at the end of the level: the machine has 2 cores, so anything above 2
 means the numbers were measured while other work ran.
 
-| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | load (1 min) |
-|---|---|---|---|---|---|---|---|---|---|
+| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | machine CPU ms / execution | load (1 min) |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED
