@@ -1,16 +1,19 @@
 import { expect, it } from 'vitest';
 import { NameTakenError } from '../errors/name-taken.error';
 import { StaleVersionError } from '../errors/stale-version.error';
+import { QueryCounter } from '../sql/query-counter';
 import { describeEachDialect } from '../testing/describe-each-dialect';
 import { EMPTY_GRAPH, seedWorkspace } from '../testing/fixtures';
 import {
   createConnector,
   deleteConnector,
   getConnector,
+  getConnectorWithContact,
   incrementConnectorStats,
   listConnectors,
   updateConnector,
 } from './connector.repository';
+import { createContact, getContact } from './contact.repository';
 
 describeEachDialect('connector repository', (ctx) => {
   it('creates a connector at version 1 with the seed’s defaults', async () => {
@@ -125,5 +128,93 @@ describeEachDialect('connector repository', (ctx) => {
       last_executed_at: at,
       version: 1,
     });
+  });
+
+  it('reads a connector and a contact in one statement, as getConnector and getContact read them', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await createConnector(ctx.db, workspace.id, {
+      name: 'Joined',
+      config: { version: 1, nodes: [{ id: 'step_1', type: 'http' }], edges: [] },
+      input_schema: { fields: [{ name: 'email', type: 'string' }] },
+      field_mappings: { first_name: '{{step_1.name}}' },
+    });
+    await incrementConnectorStats(ctx.db, workspace.id, connector.id, 'success');
+    const contact = await createContact(ctx.db, workspace.id, {
+      email: 'ada@example.com',
+      first_name: 'Ada',
+      metadata: { tier: 'gold', tags: ['a'] },
+    });
+    const counter = new QueryCounter();
+    const read = await getConnectorWithContact(
+      ctx.db.withPlugin(counter),
+      workspace.id,
+      connector.id,
+      contact.id,
+    );
+    expect(counter.total).toBe(1);
+    expect(read.connector).toEqual(await getConnector(ctx.db, workspace.id, connector.id));
+    expect(read.contact).toEqual(await getContact(ctx.db, workspace.id, contact.id));
+    // The same JavaScript types as the single reads: dates as Dates, jsonb parsed.
+    expect(read.connector?.created_at).toBeInstanceOf(Date);
+    expect(read.connector?.last_executed_at).toBeInstanceOf(Date);
+    expect(read.connector?.config).toEqual({
+      version: 1,
+      nodes: [{ id: 'step_1', type: 'http' }],
+      edges: [],
+    });
+    expect(read.contact?.updated_at).toBeInstanceOf(Date);
+    expect(read.contact?.metadata).toEqual({ tier: 'gold', tags: ['a'] });
+    expect(read.contact?.id).toBe(contact.id);
+    expect(read.contact?.workspace_id).toBe(workspace.id);
+
+    const alone = await getConnectorWithContact(ctx.db, workspace.id, connector.id);
+    expect(alone).toEqual({ connector: read.connector, contact: undefined });
+  });
+
+  it('answers each of the connector and the contact on its own, within the workspace only', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const { workspace: other } = await seedWorkspace(ctx.db);
+    const mine = await createConnector(ctx.db, workspace.id, { name: 'Mine', config: EMPTY_GRAPH });
+    const theirs = await createConnector(ctx.db, other.id, { name: 'Theirs', config: EMPTY_GRAPH });
+    const myContact = await createContact(ctx.db, workspace.id, { email: 'me@example.com' });
+    const theirContact = await createContact(ctx.db, other.id, { email: 'them@example.com' });
+
+    const foreignContact = await getConnectorWithContact(ctx.db, workspace.id, mine.id, theirContact.id);
+    expect(foreignContact.connector?.id).toBe(mine.id);
+    expect(foreignContact.contact).toBeUndefined();
+
+    const foreignConnector = await getConnectorWithContact(ctx.db, workspace.id, theirs.id, myContact.id);
+    expect(foreignConnector.connector).toBeUndefined();
+    expect(foreignConnector.contact?.id).toBe(myContact.id);
+
+    const missing = crypto.randomUUID();
+    expect(await getConnectorWithContact(ctx.db, workspace.id, missing, missing)).toEqual({
+      connector: undefined,
+      contact: undefined,
+    });
+  });
+
+  it('answers undefined for an id that is not a uuid instead of failing', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const connector = await createConnector(ctx.db, workspace.id, { name: 'Ids', config: EMPTY_GRAPH });
+    const contact = await createContact(ctx.db, workspace.id, { email: 'ids@example.com' });
+    const counter = new QueryCounter();
+    const db = ctx.db.withPlugin(counter);
+
+    const badContact = await getConnectorWithContact(db, workspace.id, connector.id, 'not-a-uuid');
+    expect(badContact.connector?.id).toBe(connector.id);
+    expect(badContact.contact).toBeUndefined();
+    const badConnector = await getConnectorWithContact(db, workspace.id, "1'; drop table x", contact.id);
+    expect(badConnector.connector).toBeUndefined();
+    expect(badConnector.contact?.id).toBe(contact.id);
+    expect(await getConnectorWithContact(db, workspace.id, 'nope', 'nope')).toEqual({
+      connector: undefined,
+      contact: undefined,
+    });
+    expect(await getConnectorWithContact(db, workspace.id, '')).toEqual({
+      connector: undefined,
+      contact: undefined,
+    });
+    expect(counter.total).toBe(2); // nothing to look up: no statement
   });
 });

@@ -9,6 +9,7 @@ import { containsPattern } from '../sql/escape-like';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb, nullableJsonb } from '../sql/jsonb';
 import type { Connector } from '../tables/connector.table';
+import type { Contact, ContactTable } from '../tables/contact.table';
 
 /** A connector's writable fields (the API's names). `config` is the canonical graph. */
 export interface ConnectorFields {
@@ -91,6 +92,70 @@ export async function getConnector(
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * Every column of `contacts`, read under a prefix next to the connector's own columns (both tables have
+ * `id`, `workspace_id`, `created_at`…). `satisfies` keeps the list in step with `ContactTable`.
+ */
+const CONTACT_COLUMNS = Object.keys({
+  id: true,
+  workspace_id: true,
+  email: true,
+  first_name: true,
+  last_name: true,
+  phone: true,
+  company: true,
+  title: true,
+  metadata: true,
+  created_at: true,
+  updated_at: true,
+} satisfies Record<keyof ContactTable, true>) as (keyof ContactTable)[];
+const CONTACT_PREFIX = 'contact__';
+
+/**
+ * A connector of the workspace and, when `contactId` is given, a contact of the same workspace, in one
+ * statement (what a run needs before it is queued). Each is undefined when the workspace has no such row
+ * (or the id is not a uuid), independently of the other. The rows are the same as `getConnector`'s and
+ * `getContact`'s: native columns joined onto a one-row select, not a JSON subselect, so dates stay
+ * `Date`s and jsonb comes parsed by the driver.
+ */
+export async function getConnectorWithContact(
+  db: Executor,
+  workspaceId: string,
+  connectorId: string,
+  contactId?: string,
+): Promise<{ connector: Connector | undefined; contact: Contact | undefined }> {
+  const withConnector = isUuid(connectorId);
+  const withContact = contactId !== undefined && isUuid(contactId);
+  if (!withConnector && !withContact) return { connector: undefined, contact: undefined };
+  // Both joined onto one row, each with a condition of its own, so a missing one leaves only its
+  // columns null; an id that is not a uuid joins nothing instead of failing the cast.
+  const query = db
+    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
+    .leftJoin('connectors as c', (join) =>
+      withConnector
+        ? join.on('c.workspace_id', '=', workspaceId).on('c.id', '=', connectorId)
+        : join.on(sql<boolean>`false`),
+    )
+    .leftJoin('contacts as ct', (join) =>
+      withContact
+        ? join.on('ct.workspace_id', '=', workspaceId).on('ct.id', '=', contactId)
+        : join.on(sql<boolean>`false`),
+    )
+    .selectAll('c')
+    .select((eb) => CONTACT_COLUMNS.map((column) => eb.ref(`ct.${column}`).as(`${CONTACT_PREFIX}${column}`)));
+  const row = (await query.executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const connector: Record<string, unknown> = {};
+  const contact: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(CONTACT_PREFIX)) contact[key.slice(CONTACT_PREFIX.length)] = value;
+    else connector[key] = value;
+  }
+  return {
+    connector: connector.id == null ? undefined : (connector as Connector),
+    contact: contact.id == null ? undefined : (contact as Contact),
+  };
 }
 
 /** The workspace's connectors, newest first, a page at a time. */
