@@ -1,4 +1,4 @@
-import { type Connector, type Contact, type Executor, getConnector, getContact } from '@connectors/db';
+import { type Connector, type Contact, type Executor, getConnectorWithContact } from '@connectors/db';
 import type { Graph } from '@connectors/engine';
 import { resolveRunInputs } from '@connectors/runner';
 import { ApiError, notFound } from '../errors/api-error';
@@ -40,7 +40,8 @@ export function contactFields(contact: Contact): Record<string, unknown> {
  * The checks of execute and test, in the order a user fixes them: the connector exists (404), is enabled
  * for a live run (409; testing works on a disabled connector), its graph can run (422), the contact
  * exists in the workspace (404), and the inputs match `input_schema` (400 with `inputs.<field>` paths),
- * a missing input falling back to the contact's field of the same name.
+ * a missing input falling back to the contact's field of the same name. The connector and the contact are
+ * read in one statement; the checks still answer in that order.
  */
 export async function prepareRun(
   db: Executor,
@@ -52,7 +53,12 @@ export async function prepareRun(
     inputs?: Record<string, unknown> | undefined;
   },
 ): Promise<PreparedRun> {
-  const connector = await getConnector(db, workspaceId, connectorId);
+  const { connector, contact } = await getConnectorWithContact(
+    db,
+    workspaceId,
+    connectorId,
+    request.contactId,
+  );
   if (!connector) throw notFound('Connector');
   if (request.mode === 'live' && !connector.enabled) {
     throw new ApiError(
@@ -62,11 +68,7 @@ export async function prepareRun(
     );
   }
   const graph = runnableGraph(connector);
-  let contact: Contact | undefined;
-  if (request.contactId !== undefined) {
-    contact = await getContact(db, workspaceId, request.contactId);
-    if (!contact) throw notFound('Contact');
-  }
+  if (request.contactId !== undefined && !contact) throw notFound('Contact');
   const resolved = resolveRunInputs(
     connector.input_schema,
     request.inputs,
