@@ -5,6 +5,7 @@ import type { BulkRunner } from './bulk/bulk-runner';
 import type { AppConfig } from './config';
 import type { ExecutionEventBus } from './events/execution-event-bus';
 import type { RateLimiter } from './rate-limit/rate-limiter';
+import type { AuditWriter } from './security/audit-writer';
 import type { Dispatcher } from './worker/dispatcher';
 import type { FlowDispatcher } from './worker/flow-dispatcher';
 
@@ -31,6 +32,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** The runner's dependencies, for runs the API does itself (`POST /connectors/:id/test`). */
   runner: RunnerDeps;
+  /** Stores audit rows, the concurrent requests' entries in one insert (one writer per app). */
+  audit: AuditWriter;
 }
 
 /** Who is calling and in which workspace; set by the auth middleware. */

@@ -8,6 +8,7 @@ import { createTriggerDispatcher } from './dispatch/trigger-dispatcher';
 import { createTriggerFlowDispatcher } from './dispatch/trigger-flow-dispatcher';
 import { ExecutionEventBus } from './events/execution-event-bus';
 import { createDatabaseRateLimiter } from './rate-limit/database-rate-limiter';
+import { AuditWriter } from './security/audit-writer';
 import { LocalFlowWorker } from './worker/local-flow-worker';
 import { LocalWorker } from './worker/local-worker';
 
@@ -73,6 +74,7 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
     bulk,
     rateLimiter: createDatabaseRateLimiter({ db, limit: config.rateLimitPerMinute }),
     runner,
+    audit: new AuditWriter(db),
   };
   return {
     ctx,
@@ -85,6 +87,8 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
       await bulk.stop();
       await flows.stop(graceMs);
       await dispatcher.stop(graceMs);
+      // Requests still being answered wait for their audit rows: write them before the database closes.
+      await ctx.audit.flush();
       await http.close();
     },
   };

@@ -1,4 +1,3 @@
-import { recordAuditEntry } from '@connectors/db';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../app-context';
@@ -30,7 +29,9 @@ export const auditMutations = createMiddleware<AppEnv>(async (c, next) => {
   const createdId = described.resourceType === 'credential' ? answer?.name : answer?.id;
   const resourceId = described.resourceId ?? (described.action === 'create' ? (createdId ?? null) : null);
   try {
-    await recordAuditEntry(c.var.ctx.db, {
+    // Awaited: the answer goes out only once its row is stored (the writer shares one insert between
+    // the requests finishing together).
+    await c.var.ctx.audit.record({
       workspace_id: auth.workspaceId,
       actor_user_id: auth.userId,
       actor_api_key_id: auth.apiKeyId,

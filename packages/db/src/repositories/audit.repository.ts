@@ -9,6 +9,15 @@ export async function recordAuditEntry(db: Executor, entry: NewAuditLogEntry): P
   await db.insertInto('audit_log').values(entry).execute();
 }
 
+/** Records several audited actions in one multi-row insert: all of them, or none if it fails. */
+export async function recordAuditEntries(db: Executor, entries: readonly NewAuditLogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values([...entries])
+    .execute();
+}
+
 export interface ListAuditOptions extends PageOptions {
   resourceType?: string;
   resourceId?: string;
