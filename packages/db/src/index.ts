@@ -43,6 +43,7 @@ export * from './repositories/execution-lease.repository';
 export * from './repositories/flow.repository';
 export * from './repositories/flow-run.repository';
 export * from './repositories/node-result.repository';
+export * from './repositories/node-result-batch.repository';
 export * from './repositories/quota.repository';
 export * from './repositories/quota-claim.repository';
 export * from './repositories/session.repository';

@@ -200,6 +200,7 @@ async function runToEnd(
     stop,
     secrets,
     events: deps.events,
+    writer: deps.nodeResults,
   });
   const result = await runGraph({
     graph,

@@ -2,6 +2,7 @@ import {
   type Executor,
   type LeaseToken,
   type NodeResultInput,
+  type NodeResultWriter,
   recordNodeResult,
   recordNodeResultWithStep,
   setExecutionCurrentStep,
@@ -56,6 +57,8 @@ export function createRunRecorder(options: {
   stop: RunStop;
   secrets: RunSecretResolver;
   events?: RunEventSink | undefined;
+  /** Shared with the process's other runs, to write results together (see `RunnerDeps.nodeResults`). */
+  writer?: NodeResultWriter | undefined;
 }): RunRecorder & { held(): NodeResultInput[] } {
   const { db, lease, stop, events } = options;
   const nodes = new Map(options.graph.nodes.map((n) => [n.id, n]));
@@ -84,6 +87,10 @@ export function createRunRecorder(options: {
       const pure = result.status === 'skipped' || type === 'output' || type === 'transform';
       if (!stop.kind && sinks.has(result.nodeId) && pure && result.attempts.length === 0) {
         held.push(row);
+      } else if (options.writer) {
+        const step = next === undefined ? undefined : { ...lease, currentStep: stepId(next) };
+        await options.writer.record({ input: row, step });
+        if (next !== undefined) announced = next;
       } else if (next === undefined) {
         await recordNodeResult(db, row);
       } else {

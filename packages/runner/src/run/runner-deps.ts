@@ -1,4 +1,4 @@
-import type { Executor } from '@connectors/db';
+import type { Executor, NodeResultWriter } from '@connectors/db';
 import type { Clock, HttpClient } from '@connectors/engine/runtime';
 import type { CredentialCipher } from '../crypto/credential-cipher';
 import type { RunEventSink } from './run-events';
@@ -22,6 +22,11 @@ export interface RunnerDeps {
   logger?: RunnerLogger;
   /** Requests in flight per run (the engine's `maxParallel`). Default 8. */
   maxParallel?: number;
+  /**
+   * Writes node results for every run of this process together (group commit). Without it each result
+   * is its own insert, which is all a process running one run at a time (a Trigger.dev task) needs.
+   */
+  nodeResults?: NodeResultWriter;
 }
 
 export const consoleLogger: RunnerLogger = {
