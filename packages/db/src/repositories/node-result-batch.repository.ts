@@ -127,7 +127,7 @@ export class NodeResultWriter {
         this.db,
         batch.map((w) => w.write),
       );
-      batch.forEach((w, i) => w.resolve(inserted[i] ?? false));
+      for (const [i, w] of batch.entries()) w.resolve(inserted[i] ?? false);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
