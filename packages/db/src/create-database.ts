@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
+import { PgliteThreadDialect, PgliteWorkerClient } from './pglite-thread/pglite-thread-dialect';
 
 /** Where to connect. Without `databaseUrl` the database is PGlite, in-process. */
 export interface CreateDatabaseOptions {
@@ -13,6 +14,11 @@ export interface CreateDatabaseOptions {
   dataDir?: string;
   /** Size of the `pg` pool (default 10). Ignored on PGlite, which has exactly one connection. */
   poolMax?: number;
+  /**
+   * Run PGlite in a worker thread (default: `CONNECTORS_PGLITE_THREAD=1` in the environment) instead
+   * of on the calling thread. Ignored on PostgreSQL.
+   */
+  pgliteThread?: boolean;
 }
 
 /** An open database and how to close it. */
@@ -55,7 +61,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   if (options.databaseUrl) {
     return createPostgres(options.databaseUrl, options.poolMax ?? 10);
   }
-  return createPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR);
+  return createPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR, options.pgliteThread);
 }
 
 function createPostgres(connectionString: string, max: number): DatabaseHandle {
@@ -83,15 +89,45 @@ function createPostgres(connectionString: string, max: number): DatabaseHandle {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-async function createPglite(dataDir: string): Promise<DatabaseHandle> {
+async function createPglite(dataDir: string, thread: boolean | undefined): Promise<DatabaseHandle> {
   const inMemory = dataDir === ':memory:';
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  return (await openPglite(inMemory ? {} : { dataDir })).handle;
+  return openPgliteHandle(inMemory ? {} : { dataDir }, thread);
+}
+
+/** Whether PGlite runs in a worker thread when the caller does not say: `CONNECTORS_PGLITE_THREAD`. */
+export function pgliteThreadByDefault(): boolean {
+  const value = process.env.CONNECTORS_PGLITE_THREAD?.trim().toLowerCase();
+  return value === '1' || value === 'true';
 }
 
 /**
- * Opens PGlite with this package's type parsers: in `dataDir`, or in memory (optionally starting from
- * a `dumpDataDir()` tarball). Internal: the test helpers use it to start from a migrated template.
+ * Opens PGlite in a worker thread or on this thread (`thread`, default `pgliteThreadByDefault()`),
+ * with this package's type parsers either way. Internal: the test helpers use it to start from a
+ * migrated template.
+ */
+export async function openPgliteHandle(
+  options: { dataDir?: string; loadDataDir?: Blob },
+  thread = pgliteThreadByDefault(),
+): Promise<DatabaseHandle> {
+  if (!thread) return (await openPglite(options)).handle;
+  const client = await PgliteWorkerClient.start(options);
+  const db = new Kysely<Database>({ dialect: new PgliteThreadDialect(client) });
+  return {
+    db,
+    dialect: 'pglite',
+    // Kysely destroys only a driver that ran a query; the client is closed either way.
+    close: async () => {
+      await db.destroy();
+      await client.close();
+    },
+  };
+}
+
+/**
+ * Opens PGlite on this thread with this package's type parsers: in `dataDir`, or in memory (optionally
+ * starting from a `dumpDataDir()` tarball), and returns the PGlite client too. Internal: the test
+ * template helper uses the client to dump a migrated data directory.
  */
 export async function openPglite(options: {
   dataDir?: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { createDatabase, openPglite } from '../create-database';
+import { createDatabase, openPgliteHandle } from '../create-database';
 import type { Database } from '../database';
 import { type MigrationLogger, migrateToLatest } from '../migrator';
 import { pgliteTemplate } from './pglite-template';
@@ -51,7 +51,7 @@ export async function isPostgresReachable(): Promise<boolean> {
  */
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   if (dialect === 'pglite') {
-    const { handle } = await openPglite({ loadDataDir: await pgliteTemplate() });
+    const handle = await openPgliteHandle({ loadDataDir: await pgliteTemplate() });
     await migrateToLatest(handle.db, silent); // a no-op unless the template is behind
     return { db: handle.db, dialect, close: handle.close };
   }
