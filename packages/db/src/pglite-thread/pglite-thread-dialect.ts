@@ -94,6 +94,7 @@ export class PgliteWorkerClient {
   #nextId = 1;
   #failure: Error | undefined;
   #closing: Promise<void> | undefined;
+  #terminated = false;
 
   private constructor(worker: Worker, syncPort: MessagePort, signal: Int32Array) {
     this.#worker = worker;
@@ -117,7 +118,9 @@ export class PgliteWorkerClient {
           new Error(
             this.#closing
               ? 'The PGlite database is closed'
-              : `The PGlite worker thread exited unexpectedly (exit code ${code})`,
+              : this.#terminated
+                ? 'The PGlite worker thread was terminated'
+                : `The PGlite worker thread exited unexpectedly (exit code ${code})`,
           ),
         );
         resolve();
@@ -177,6 +180,17 @@ export class PgliteWorkerClient {
   close(): Promise<void> {
     this.#closing ??= this.#close();
     return this.#closing;
+  }
+
+  /**
+   * Stops the worker at once, without closing PGlite: for a database that does not answer. Waiting
+   * statements fail; a data directory may need recovery when it is opened again.
+   */
+  async terminate(): Promise<void> {
+    this.#terminated = true;
+    await this.#worker.terminate();
+    await this.#exited;
+    this.#syncPort.close();
   }
 
   async #close(): Promise<void> {
