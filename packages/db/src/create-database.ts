@@ -15,8 +15,9 @@ export interface CreateDatabaseOptions {
   /** Size of the `pg` pool (default 10). Ignored on PGlite, which has exactly one connection. */
   poolMax?: number;
   /**
-   * Run PGlite in a worker thread (default: `CONNECTORS_PGLITE_THREAD=1` in the environment) instead
-   * of on the calling thread. Ignored on PostgreSQL.
+   * Run PGlite in a worker thread (the default) or, with `false`, on the calling thread. Without this
+   * option, `CONNECTORS_PGLITE_THREAD=0` in the environment selects the calling thread. Ignored on
+   * PostgreSQL.
    */
   pgliteThread?: boolean;
 }
@@ -53,6 +54,15 @@ function parseInt8(value: string): number {
  * transaction blocks every other query until it ends. Never hold a transaction open across an HTTP call
  * or any other slow await, and inside a transaction use the transaction object, never `db` (that would
  * deadlock). Only one process may open a PGlite data directory at a time.
+ *
+ * PGlite (WebAssembly Postgres) runs in a `worker_threads` Worker by default, so the database's work
+ * uses another core than the HTTP server and the run engine (`PgliteThreadDialect`): statements outside
+ * a transaction queue in the worker, and those of a transaction run synchronously (this thread waits
+ * for each, as it would run it in-thread) so a transaction never holds the database while this thread
+ * is busy elsewhere. `pgliteThread: false`, or `CONNECTORS_PGLITE_THREAD=0` in the environment, runs
+ * PGlite on the calling thread instead (kysely-pglite-dialect): it answers a single request a little
+ * sooner (no hop between threads) but everything then shares one core. `close()` closes PGlite and
+ * waits for the worker to exit.
  *
  * @example
  * const { db, close } = await createDatabase({ databaseUrl: process.env.DATABASE_URL });
@@ -95,10 +105,13 @@ async function createPglite(dataDir: string, thread: boolean | undefined): Promi
   return openPgliteHandle(inMemory ? {} : { dataDir }, thread);
 }
 
-/** Whether PGlite runs in a worker thread when the caller does not say: `CONNECTORS_PGLITE_THREAD`. */
+/**
+ * Whether PGlite runs in a worker thread when the caller does not say: yes, unless
+ * `CONNECTORS_PGLITE_THREAD` is `0` or `false`.
+ */
 export function pgliteThreadByDefault(): boolean {
   const value = process.env.CONNECTORS_PGLITE_THREAD?.trim().toLowerCase();
-  return value === '1' || value === 'true';
+  return value !== '0' && value !== 'false';
 }
 
 /**
