@@ -317,7 +317,8 @@ function toQueryResult<R>(result: QueryReply): QueryResult<R> {
  * statements in arrival order, and an open transaction holds it exclusively until COMMIT/ROLLBACK
  * (other sessions' statements wait). One transaction at a time: the next BEGIN waits here until the
  * previous transaction has ended, so a transaction never waits in the worker while this thread is
- * blocked on another one.
+ * blocked on another one. Unlike kysely-pglite-dialect, `db.connection()` outside a transaction does
+ * not hold the connection exclusively (nothing here uses it); a transaction does.
  */
 class PgliteThreadDriver implements Driver {
   #client: PgliteWorkerClient | undefined;
