@@ -1,4 +1,4 @@
-import type { Executor } from '@connectors/db';
+import { type Executor, NodeResultWriter } from '@connectors/db';
 import { createHttpClient, type GuardedHttpClient } from '@connectors/engine/http';
 import { createCredentialCipher, type Keyring, type RunnerDeps } from '@connectors/runner';
 import type { AppContext } from './app-context';
@@ -42,7 +42,10 @@ export function createAppRuntime(options: AppRuntimeOptions): AppRuntime {
   const http = options.http ?? createHttpClient({ allowPrivateNetwork: config.allowPrivateNetwork });
   const events = new ExecutionEventBus();
   const cipher = createCredentialCipher(options.keyring);
-  const runner: RunnerDeps = { db, http, cipher, leaseMs: config.leaseMs, events };
+  // The local worker's concurrent runs write their node results together (group commit): one batch at a
+  // time on PGlite's single connection, two on a PostgreSQL pool.
+  const nodeResults = new NodeResultWriter(db, { maxInFlight: options.dialect === 'pglite' ? 1 : 2 });
+  const runner: RunnerDeps = { db, http, cipher, leaseMs: config.leaseMs, events, nodeResults };
   const worker = new LocalWorker({
     deps: runner,
     bus: events,
