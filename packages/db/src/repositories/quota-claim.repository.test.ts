@@ -18,6 +18,11 @@ describeEachDialect('claiming executions with a per-workspace cap', (ctx) => {
       });
       ids.push(execution.id);
     }
+    // Creation times a second apart: two rows of one millisecond would order by their random ids.
+    for (const [i, id] of ids.entries()) {
+      await sql`UPDATE connector_executions SET created_at = now() - make_interval(secs => ${count - i})
+        WHERE id = ${id}`.execute(ctx.db);
+    }
     return ids;
   }
 
