@@ -6,11 +6,12 @@ import { type ServerProcess, startServerProcess } from '../support/server-proces
 import { execute, FAULT_TOKEN, faultWorld, finished, seedWorkspace, until } from './fault-run';
 
 /**
- * The database connection drops at the run's final commit — the one transaction that writes the
- * contact and marks the execution finished. The server talks to PostgreSQL through a TCP proxy in this
- * test, which cuts every connection when it sees the `COMMIT` go by: either before PostgreSQL gets it
- * (the transaction rolls back) or after PostgreSQL committed but before the answer reaches the server
- * (the server does not know it succeeded). Either way nobody may ever see half of it — the contact
+ * The database connection drops at the run's final commit — the one statement (or, when the contact
+ * changed during the run, the one transaction) that writes the contact and marks the execution
+ * finished. The server talks to PostgreSQL through a TCP proxy in this test, which cuts every
+ * connection when it sees that statement or a `COMMIT` go by: either before PostgreSQL gets it (nothing
+ * is written) or after PostgreSQL committed but before the answer reaches the server (the server does
+ * not know it succeeded). Either way nobody may ever see half of it — the contact
  * written while the execution is unfinished, or the reverse — and the run ends `success` once the
  * connections come back, without calling the stored steps' APIs again.
  */
@@ -20,13 +21,19 @@ const postgres = inCi || (await isPostgresReachable());
 
 type CutMode = 'before-commit' | 'after-commit';
 
-/** A TCP proxy to PostgreSQL that, once armed, cuts every connection at the next COMMIT. */
+/**
+ * The run's finishing statement (`finishExecutionWithContact`: its first CTE locks the lease), sent on
+ * its own and committed by itself.
+ */
+const FINISH_WITH_CONTACT = /with "lease" as \(/i;
+
+/** A TCP proxy to PostgreSQL that, once armed, cuts every connection at the next commit. */
 class CuttingProxy {
   private server: Server | undefined;
   private readonly pairs = new Set<[Socket, Socket]>();
   private armed: CutMode | undefined;
   cuts: string[] = [];
-  /** What the cut connection had sent since its transaction began (`BEGIN` … `COMMIT`). */
+  /** What the cut connection had sent: the finishing statement, or `BEGIN` … `COMMIT`. */
   cutTransaction = '';
   port = 0;
 
@@ -55,11 +62,12 @@ class CuttingProxy {
         const text = chunk.toString('latin1');
         if (/(^|[^a-z_])begin\0/i.test(text)) transaction = '';
         transaction += text;
-        // A simple or extended-protocol query whose text is exactly COMMIT.
-        if (mode && /(^|[^a-z_])commit\0/i.test(text)) {
+        // A simple or extended-protocol query whose text is exactly COMMIT, or the one-statement finish.
+        const single = FINISH_WITH_CONTACT.test(text);
+        if (mode && (single || /(^|[^a-z_])commit\0/i.test(text))) {
           this.armed = undefined;
           this.cuts.push(mode);
-          this.cutTransaction = transaction;
+          this.cutTransaction = single ? text : transaction;
           if (mode === 'before-commit') return this.cutAll();
           cutOnReply = true;
         }
@@ -148,7 +156,7 @@ for (const mode of ['before-commit', 'after-commit'] as const) {
         await watch;
 
         expect(proxy.cuts).toEqual([mode]);
-        // The transaction cut is the final one: it writes the contact and finishes the execution.
+        // What was cut is the final write: it writes the contact and finishes the execution.
         expect(proxy.cutTransaction).toMatch(/update "contacts"/i);
         expect(proxy.cutTransaction).toMatch(/update "connector_executions"/i);
         expect(done.status, JSON.stringify(done)).toBe('success');
