@@ -28,10 +28,11 @@ describeEachDialect('runs sharing a NodeResultWriter', (ctx) => {
       release = resolve;
     });
     let waiting = 0;
-    api.on(HUBSPOT_ROUTES.search, async () => {
+    api.on(HUBSPOT_ROUTES.search, async (_req, res) => {
       if (++waiting === leases.length) release();
       await together;
-      return { json: { results: [{ id: 'c42' }] } };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ results: [{ id: 'c42' }] }));
     });
     counter.reset();
 
