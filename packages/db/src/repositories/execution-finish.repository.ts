@@ -185,6 +185,9 @@ export async function finishExecutionWithContact(
       .where((eb) => heldBy(eb, input))
       .forUpdate(),
   );
+  // The contact row as the run read it, while the lease holds: the one condition of both forms below.
+  const asRead = sql<boolean>`workspace_id = ${contact.workspaceId} and id = ${contact.contactId}
+    and xmin::text = ${contact.version} and exists (select 1 from lease)`;
   const guarded = leased.with('contact', (qb) =>
     hasUpdate
       ? qb
@@ -194,18 +197,9 @@ export async function finishExecutionWithContact(
             ...(contact.metadata === undefined ? {} : { metadata: jsonb(contact.metadata) }),
             updated_at: sql<Date>`now()`,
           })
-          .where('workspace_id', '=', contact.workspaceId)
-          .where('id', '=', contact.contactId)
-          .where(sql<boolean>`xmin::text = ${contact.version}`)
-          .where((eb) => eb.exists(eb.selectFrom('lease').select('lease.id')))
+          .where(asRead)
           .returning('contacts.id')
-      : (qb
-          .selectFrom('contacts')
-          .select('contacts.id')
-          .where('workspace_id', '=', contact.workspaceId)
-          .where('id', '=', contact.contactId)
-          .where(sql<boolean>`xmin::text = ${contact.version}`)
-          .where((eb) => eb.exists(eb.selectFrom('lease').select('lease.id'))) as never),
+      : (qb.selectFrom('contacts').select('contacts.id').where(asRead) as never),
   );
   const source = contact.source;
   // The history row's CTE is not read below; the query keeps the type it had without it.
