@@ -1,11 +1,13 @@
-import { type ExpressionBuilder, type QueryCreator, sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
 import type { LeaseToken } from './execution.repository';
-import { NODE_RESULT_COLUMNS, type NodeResultInput, nodeResultValues } from './node-result.repository';
-
-/** Any insert's expression builder, narrowed to what a row's select uses. */
-type RowBuilder = ExpressionBuilder<Database, never>;
+import {
+  NODE_RESULT_COLUMNS,
+  type NodeResultInput,
+  type RowBuilder,
+  resultRow,
+} from './node-result.repository';
 
 /** One node result to record, and optionally the step its run goes on with (see `recordNodeResultWithStep`). */
 export interface NodeResultWrite {
@@ -48,19 +50,13 @@ export async function recordNodeResults(db: Executor, writes: NodeResultWrite[])
             )
             .returning('e.id'),
         ) as unknown as QueryCreator<Database>);
-  // Each row is selected from its execution's row, which proves the workspace.
-  const row = (eb: RowBuilder, input: NodeResultInput) =>
-    eb
-      .selectFrom('connector_executions')
-      .select(['id', 'workspace_id', ...nodeResultValues(input)])
-      .where('id', '=', input.execution_id)
-      .where('workspace_id', '=', input.workspace_id);
   const inserted = await from
     .insertInto('execution_node_results')
     .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
     .expression((eb) => {
-      const b = eb as unknown as RowBuilder;
-      return rest.reduce((all, w) => all.unionAll(row(b, w.input)), row(b, first.input));
+      // Each row is selected from its execution's row, which proves the workspace.
+      const b = eb as RowBuilder;
+      return rest.reduce((all, w) => all.unionAll(resultRow(b, w.input)), resultRow(b, first.input));
     })
     .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
     .returning(['execution_node_results.execution_id', 'execution_node_results.node_id'])
@@ -69,6 +65,23 @@ export async function recordNodeResults(db: Executor, writes: NodeResultWrite[])
   const done = new Set(inserted.map((r) => key(r.execution_id, r.node_id)));
   // A node appearing twice in one batch is inserted once: only its first write reports it.
   return writes.map((w) => done.delete(key(w.input.execution_id, w.input.node_id)));
+}
+
+/**
+ * `recordNodeResult` and the execution's `current_step` in ONE statement (a data-modifying CTE): the
+ * runner persists a finished node and names the node that starts next in a single round trip. The
+ * step is only written while `step` still holds the lease; the result is recorded as
+ * `recordNodeResult` without a lease does (a run cancelled meanwhile keeps the step that completed).
+ *
+ * @returns true if this call inserted the result row.
+ */
+export async function recordNodeResultWithStep(
+  db: Executor,
+  input: NodeResultInput,
+  step: LeaseToken & { currentStep: string | null },
+): Promise<boolean> {
+  const [inserted] = await recordNodeResults(db, [{ input, step }]);
+  return inserted ?? false;
 }
 
 interface Waiting {

@@ -4,12 +4,8 @@ import { describeEachDialect } from '../testing/describe-each-dialect';
 import { EMPTY_GRAPH, seedConnector, seedWorkspace } from '../testing/fixtures';
 import { createExecution } from './execution.repository';
 import { claimExecution } from './execution-claim.repository';
-import {
-  copyNodeResults,
-  listNodeResults,
-  recordNodeResult,
-  recordNodeResultWithStep,
-} from './node-result.repository';
+import { copyNodeResults, listNodeResults, recordNodeResult } from './node-result.repository';
+import { recordNodeResultWithStep } from './node-result-batch.repository';
 
 async function seedExecution(db: Executor) {
   const { workspace } = await seedWorkspace(db);

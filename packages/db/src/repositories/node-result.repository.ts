@@ -3,7 +3,6 @@ import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
 import type { NodeStatus } from '../tables/column-types';
 import type { ExecutionNodeResult } from '../tables/execution-node-result.table';
-import type { LeaseToken } from './execution.repository';
 
 /** The result of one node of one execution, recorded when the node finishes. */
 export interface NodeResultInput {
@@ -75,10 +74,14 @@ export function nodeResultValues(input: NodeResultInput) {
 }
 
 /** Any insert's expression builder, narrowed to what `resultRow` uses (it selects from its own table). */
-type RowBuilder = ExpressionBuilder<Database, never>;
+export type RowBuilder = ExpressionBuilder<Database, never>;
 
 /** The values of a result row, selected from its execution's row (which proves the workspace). */
-function resultRow(eb: RowBuilder, input: NodeResultInput, lease?: { workerId: string; attempt: number }) {
+export function resultRow(
+  eb: RowBuilder,
+  input: NodeResultInput,
+  lease?: { workerId: string; attempt: number },
+) {
   return eb
     .selectFrom('connector_executions')
     .select(['id', 'workspace_id', ...nodeResultValues(input)])
@@ -110,39 +113,6 @@ export async function recordNodeResult(
     .insertInto('execution_node_results')
     .columns(['execution_id', 'workspace_id', ...COPIED_COLUMNS])
     .expression((eb) => resultRow(eb as RowBuilder, input, lease))
-    .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
-    .executeTakeFirst();
-  return result.numInsertedOrUpdatedRows !== undefined && result.numInsertedOrUpdatedRows > 0n;
-}
-
-/**
- * `recordNodeResult` and the execution's `current_step` in ONE statement (a data-modifying CTE): the
- * runner persists a finished node and names the node that starts next in a single round trip. The
- * step is only written while `step` still holds the lease; the result is recorded as
- * `recordNodeResult` without a lease does (a run cancelled meanwhile keeps the step that completed).
- *
- * @returns true if this call inserted the result row.
- */
-export async function recordNodeResultWithStep(
-  db: Executor,
-  input: NodeResultInput,
-  step: LeaseToken & { currentStep: string | null },
-): Promise<boolean> {
-  if (!isUuid(input.execution_id) || step.executionId !== input.execution_id) return false;
-  const result = await db
-    .with('step', (qb) =>
-      qb
-        .updateTable('connector_executions')
-        .set({ current_step: step.currentStep, updated_at: sql<Date>`now()` })
-        .where('id', '=', step.executionId)
-        .where('status', '=', 'running')
-        .where('leased_by', '=', step.workerId)
-        .where('attempt', '=', step.attempt)
-        .returning('id'),
-    )
-    .insertInto('execution_node_results')
-    .columns(['execution_id', 'workspace_id', ...COPIED_COLUMNS])
-    .expression((eb) => resultRow(eb as RowBuilder, input))
     .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
     .executeTakeFirst();
   return result.numInsertedOrUpdatedRows !== undefined && result.numInsertedOrUpdatedRows > 0n;

@@ -2,9 +2,9 @@ import {
   type Executor,
   type LeaseToken,
   type NodeResultInput,
+  type NodeResultWrite,
   type NodeResultWriter,
-  recordNodeResult,
-  recordNodeResultWithStep,
+  recordNodeResults,
   setExecutionCurrentStep,
 } from '@connectors/db';
 import type { Graph, NodeResult } from '@connectors/engine';
@@ -66,6 +66,9 @@ export function createRunRecorder(options: {
   for (const edge of options.graph.edges) sinks.delete(edge.source);
   const held: NodeResultInput[] = [];
   const { forecast } = options;
+  // With a shared writer, results of the process's runs that finish together share one insert.
+  const store = (write: NodeResultWrite) =>
+    options.writer ? options.writer.record(write) : recordNodeResults(db, [write]);
   /** The node the last write named as `current_step`, until it starts. */
   let announced = options.announced;
   return {
@@ -87,15 +90,10 @@ export function createRunRecorder(options: {
       const pure = result.status === 'skipped' || type === 'output' || type === 'transform';
       if (!stop.kind && sinks.has(result.nodeId) && pure && result.attempts.length === 0) {
         held.push(row);
-      } else if (options.writer) {
-        const step = next === undefined ? undefined : { ...lease, currentStep: stepId(next) };
-        await options.writer.record({ input: row, step });
-        if (next !== undefined) announced = next;
-      } else if (next === undefined) {
-        await recordNodeResult(db, row);
       } else {
-        await recordNodeResultWithStep(db, row, { ...lease, currentStep: stepId(next) });
-        announced = next;
+        const step = next === undefined ? undefined : { ...lease, currentStep: stepId(next) };
+        await store({ input: row, step });
+        if (next !== undefined) announced = next;
       }
       const node = nodes.get(result.nodeId);
       const host = node?.type === 'http' ? answeredHost(result) : undefined;
