@@ -1,18 +1,18 @@
 import { deleteContact, getContact, getExecution, listContactHistory, updateContact } from '@connectors/db';
 import { describeEachDialect } from '@connectors/db/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { runExecution } from '../src';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '../src/testing';
-import { createClaimed, runnerDeps, seedHubspotWorkspace, waitForEvent } from './support/runner-fixture';
+import { HUBSPOT_ROUTES } from '../src/testing';
+import {
+  createClaimed,
+  runnerDeps,
+  seedHubspotWorkspace,
+  useHubspotApi,
+  waitForEvent,
+} from './support/runner-fixture';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
+const api = useHubspotApi();
 beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
   // The company lookup (the last call) is slow, so the test can change the contact during the run.
   api.on(HUBSPOT_ROUTES.company, () => ({
     delayMs: 400,

@@ -1,19 +1,11 @@
 import { listNodeResults, NodeResultWriter, QueryCounter } from '@connectors/db';
 import { describeEachDialect } from '@connectors/db/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runExecution } from '../src';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '../src/testing';
-import { createClaimed, runnerDeps, seedHubspotWorkspace } from './support/runner-fixture';
+import { HUBSPOT_ROUTES } from '../src/testing';
+import { createClaimed, runnerDeps, seedHubspotWorkspace, useHubspotApi } from './support/runner-fixture';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotApi();
 
 describeEachDialect('runs sharing a NodeResultWriter', (ctx) => {
   it('persist every step of every run, in fewer inserts than results', async () => {

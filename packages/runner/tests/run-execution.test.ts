@@ -10,26 +10,19 @@ import {
   upsertCredential,
 } from '@connectors/db';
 import { describeEachDialect, seedWorkspace } from '@connectors/db/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { presentStepsExecuted, RunInterrupt, runExecution } from '../src';
-import { HUBSPOT_ROUTES, MockApi, mockHubspot } from '../src/testing';
+import { HUBSPOT_ROUTES } from '../src/testing';
 import {
   createClaimed,
   runnerDeps,
   seedHubspotWorkspace,
   TOKEN,
+  useHubspotApi,
   waitForEvent,
 } from './support/runner-fixture';
 
-const api = new MockApi();
-beforeAll(async () => {
-  await api.start();
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  api.log.length = 0;
-  mockHubspot(api);
-});
+const api = useHubspotApi();
 
 describeEachDialect('runExecution', (ctx) => {
   it('runs the seed connector, persists every step, enriches the contact and counts the run', async () => {

@@ -12,14 +12,32 @@ import {
 import { seedWorkspace } from '@connectors/db/testing';
 import { convertSeedConnector } from '@connectors/engine';
 import { createHttpClient } from '@connectors/engine/http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCredentialCipher, encryptCredentialFields, parseKeyring, type RunnerDeps } from '../../src';
 import type { RunEvent } from '../../src/run/run-events';
-import { seedHubspotConnector } from '../../src/testing';
+import { MockApi, mockHubspot, seedHubspotConnector } from '../../src/testing';
 
 export const TOKEN = 'pat-na1-secret-token-123';
 
 export const cipher = createCredentialCipher(parseKeyring(`test:${randomBytes(32).toString('base64')}`));
 export const http = createHttpClient({ allowPrivateNetwork: true });
+
+/**
+ * The HubSpot mock for a test file: started before its tests, stopped after, and before each test
+ * answering the seed's routes again with an empty log. Call at the top of the file.
+ */
+export function useHubspotApi(): MockApi {
+  const api = new MockApi();
+  beforeAll(async () => {
+    await api.start();
+  });
+  afterAll(() => api.stop());
+  beforeEach(() => {
+    api.log.length = 0;
+    mockHubspot(api);
+  });
+  return api;
+}
 
 /** Runner deps over a test database, collecting the events it publishes. */
 export function runnerDeps(db: Executor, overrides: Partial<RunnerDeps> = {}) {
