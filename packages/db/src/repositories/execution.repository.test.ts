@@ -146,7 +146,8 @@ describeEachDialect('execution repository', (ctx) => {
     const { workspace } = await seedWorkspace(ctx.db);
     const connector = await seedConnector(ctx.db, workspace.id);
     const older = await newExecution(ctx.db, workspace.id, connector.id);
-    await newExecution(ctx.db, workspace.id, connector.id);
+    const newer = await newExecution(ctx.db, workspace.id, connector.id);
+    await spreadCreation(ctx.db, [older.id, newer.id]);
     const claimed = await claimNextExecution(ctx.db, { workerId: 'w1', leaseMs: LEASE });
     expect(claimed).toMatchObject({ id: older.id, status: 'running', leased_by: 'w1', attempt: 1 });
     expect(claimed?.started_at).toBeInstanceOf(Date);
