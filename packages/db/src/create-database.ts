@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
+import { PreparedStatementPool } from './pg/prepared-statements';
 import { PgliteThreadDialect, PgliteWorkerClient } from './pglite-thread/pglite-thread-dialect';
 
 /** Where to connect. Without `databaseUrl` the database is PGlite, in-process. */
@@ -20,6 +21,13 @@ export interface CreateDatabaseOptions {
    * PostgreSQL.
    */
   pgliteThread?: boolean;
+  /**
+   * Send PostgreSQL named (prepared) statements, parsed and planned once per connection
+   * (`PreparedStatementPool`; the default). Without this option, `CONNECTORS_PG_PREPARED_STATEMENTS=0` in
+   * the environment turns them off (for a pooler that cannot keep them, such as PgBouncer in transaction
+   * mode before 1.21). Ignored on PGlite.
+   */
+  preparedStatements?: boolean;
 }
 
 /** An open database and how to close it. */
@@ -69,12 +77,25 @@ function parseInt8(value: string): number {
  */
 export async function createDatabase(options: CreateDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    return createPostgres(options.databaseUrl, options.poolMax ?? 10);
+    return createPostgres(
+      options.databaseUrl,
+      options.poolMax ?? 10,
+      options.preparedStatements ?? preparedStatementsByDefault(),
+    );
   }
   return createPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR, options.pgliteThread);
 }
 
-function createPostgres(connectionString: string, max: number): DatabaseHandle {
+/**
+ * Whether PostgreSQL statements are prepared when the caller does not say: yes, unless
+ * `CONNECTORS_PG_PREPARED_STATEMENTS` is `0` or `false`.
+ */
+export function preparedStatementsByDefault(): boolean {
+  const value = process.env.CONNECTORS_PG_PREPARED_STATEMENTS?.trim().toLowerCase();
+  return value !== '0' && value !== 'false';
+}
+
+function createPostgres(connectionString: string, max: number, prepare: boolean): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -95,7 +116,9 @@ function createPostgres(connectionString: string, max: number): DatabaseHandle {
       console.error('[db] PostgreSQL connection lost:', error.message);
     });
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: prepare ? new PreparedStatementPool(pool) : pool }),
+  });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -19,7 +19,11 @@ const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const postgresReachable = await isPostgresReachable();
 let warned = false;
 
-function runPostgres(): boolean {
+/**
+ * Whether postgres suites run: PostgreSQL answers, or this is CI (where an unreachable server fails
+ * the suite instead of skipping it). Warns once when they are skipped.
+ */
+export function runPostgres(): boolean {
   if (postgresReachable || inCi) return true; // in CI an unreachable server fails the suite
   if (!warned) {
     warned = true;
