@@ -4,6 +4,7 @@
  * `@connectors/engine/http`.
  */
 export * from './expressions';
+export { LruCache } from './expressions/lru-cache';
 export * from './graph';
 export type * from './runtime/node-result';
 export * from './seed';

@@ -5,6 +5,7 @@ import {
   type GraphProblem,
   type InputSchema,
   inputSchemaSchema,
+  LruCache,
   parseGraph,
   validateGraph,
 } from '@connectors/engine';
@@ -48,20 +49,55 @@ export function outputFieldMappings(graph: Graph): FieldMappings {
   return output?.type === 'output' ? output.data.fieldMappings : {};
 }
 
-/**
- * Validates a stored connector's graph: what keeps it from running (errors) or looks wrong (warnings).
- * `ok` is what execute and test check before running (422 otherwise).
- */
-export function connectorProblems(row: Pick<Connector, 'config' | 'input_schema'>): {
+/** A stored graph's parse and validation, as `connectorProblems` returns it. */
+export interface CheckedGraph {
   graph?: Graph;
   ok: boolean;
   problems: GraphProblem[];
-} {
+}
+
+/**
+ * Checks of saved connector versions. A saved version never changes: every edit bumps `version` and
+ * `updated_at` (`updateConnector`), so (id, version, updated_at) names one graph and one input schema.
+ * Executing a connector then parses and validates its graph once per version, not once per run. The
+ * cached graph is deep-frozen: what reads it can never change what the next run gets.
+ */
+const checkedVersions = new LruCache<string, CheckedGraph>(512);
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function checkGraph(row: Pick<Connector, 'config' | 'input_schema'>): CheckedGraph {
   const parsed = parseGraph(row.config);
   if (!parsed.graph) return { ok: false, problems: parsed.problems };
   const inputNames = storedInputSchema(row.input_schema)?.fields.map((field) => field.name);
   const result = validateGraph(parsed.graph, inputNames ? { inputNames } : {});
   return { graph: parsed.graph, ok: result.ok, problems: result.problems };
+}
+
+/**
+ * Validates a stored connector's graph: what keeps it from running (errors) or looks wrong (warnings).
+ * `ok` is what execute and test check before running (422 otherwise). A row with its id, version and
+ * `updated_at` is checked once per saved version (the result is shared and frozen); without them (a
+ * graph not saved yet) it is checked every time.
+ */
+export function connectorProblems(
+  row: Pick<Connector, 'config' | 'input_schema'> & Partial<Pick<Connector, 'id' | 'version' | 'updated_at'>>,
+): CheckedGraph {
+  if (row.id === undefined || row.version === undefined || !(row.updated_at instanceof Date)) {
+    return checkGraph(row);
+  }
+  const key = `${row.id}:${row.version}:${row.updated_at.getTime()}`;
+  const cached = checkedVersions.get(key);
+  if (cached) return cached;
+  const checked = deepFreeze(checkGraph(row));
+  checkedVersions.set(key, checked);
+  return checked;
 }
 
 const iso = (date: Date) => date.toISOString();
