@@ -104,6 +104,9 @@ describe('contact page', () => {
     expect(chip.getAttribute('href')).toBe('/executions/x-1');
     const email = screen.getByLabelText('E-mail').closest('.contact-field') as HTMLElement;
     expect(within(email).getByText('Entered by hand')).toBeTruthy();
+    // An empty field with no provenance says nothing: nobody entered it.
+    const phone = screen.getByLabelText('Phone').closest('.contact-field') as HTMLElement;
+    expect(within(phone).queryByText('Entered by hand')).toBeNull();
 
     // Metadata: values readable, nested ones as JSON, each key with its provenance.
     const industry = screen.getByText('industry').closest('.meta-row') as HTMLElement;

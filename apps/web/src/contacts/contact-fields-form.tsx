@@ -63,13 +63,16 @@ export function ContactFieldsForm({
             value={values[name]}
             onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
           />
-          <ProvenanceChip
-            provenance={contact.provenance?.[name]}
-            flowName={(() => {
-              const run = contact.provenance?.[name]?.flow_run_id;
-              return run ? flowNames.get(run)?.name : undefined;
-            })()}
-          />
+          {/* An empty field came from nowhere: "Entered by hand" would say someone typed it. */}
+          {contact.provenance?.[name] || (contact[name] ?? '') !== '' ? (
+            <ProvenanceChip
+              provenance={contact.provenance?.[name]}
+              flowName={(() => {
+                const run = contact.provenance?.[name]?.flow_run_id;
+                return run ? flowNames.get(run)?.name : undefined;
+              })()}
+            />
+          ) : null}
         </div>
       ))}
       <div className="contact-fields-actions">
