@@ -232,7 +232,9 @@ export function ContactsPage() {
                           ? meta.join(', ')
                           : '—'}
                     </td>
-                    <td className="faint">{timeAgo(c.updated_at)}</td>
+                    <td className="faint nowrap" title={new Date(c.updated_at).toLocaleString()}>
+                      {timeAgo(c.updated_at)}
+                    </td>
                     <td className="row-actions">
                       <button
                         type="button"
