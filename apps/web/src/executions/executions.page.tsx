@@ -218,9 +218,13 @@ export function ExecutionsPage() {
                         <StatusBadge status={e.status} />
                       </Link>
                     </td>
-                    <td className="truncate">
-                      {e.connector_name ?? 'Connector'}
-                      {e.mode === 'test' ? <span className="badge mode-badge">Test</span> : null}
+                    <td>
+                      <span className="connector-cell">
+                        <span className="truncate" title={e.connector_name ?? undefined}>
+                          {e.connector_name ?? 'Connector'}
+                        </span>
+                        {e.mode === 'test' ? <span className="badge mode-badge">Test</span> : null}
+                      </span>
                     </td>
                     <td className="truncate faint" title={e.contact?.email ?? ''}>
                       {contactLabel(e)}
