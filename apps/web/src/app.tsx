@@ -46,10 +46,16 @@ function RequireSession({ children }: { children: React.ReactNode }) {
   return <>{children}</>;
 }
 
+/** Sign-in and sign-up, for the signed out; once signed in, on to where the user was going. */
 function GuestOnly({ children }: { children: React.ReactNode }) {
   const { state } = useSession();
+  const location = useLocation();
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'signed-in') return <Navigate to="/connectors" replace />;
+  if (state.status === 'signed-in') {
+    // The same target as the form's own navigate: this redirect renders first once signed in.
+    const from = (location.state as { from?: string } | null)?.from ?? '/connectors';
+    return <Navigate to={from} replace />;
+  }
   return <>{children}</>;
 }
 
