@@ -14,13 +14,14 @@ import { seedWorkspace } from './support/run-helpers';
  * The statement budget of one execution of the seed's 3-step connector, end to end. The request: API
  * key, connector and contact (one statement), the workspace's quota, the insert, the audit row (5; the
  * audit rows of concurrent requests share one insert, but a lone request still has its own). The run:
- * the claim, connector settings + contact + first step (1), the credential (1; its `last_used_at` is
- * written at most once a minute), one insert per HTTP step (3, each naming the next step; concurrent
- * runs share them), and the end: contact update, history, fenced finish, the connector's counters and
- * the output node's result in one statement (1) — 7. No transaction unless the contact changed meanwhile.
+ * the claim, connector settings + contact + the workspace's credentials + first step (1; a credential's
+ * `last_used_at` is written at most once a minute), one insert per HTTP step (3, each naming the next
+ * step; concurrent runs share them), and the end: contact update, history, fenced finish, the
+ * connector's counters and the output node's result in one statement (1) — 6. No transaction unless the
+ * contact changed meanwhile.
  * It was about 25 before the writes were folded together; this keeps it from creeping back.
  */
-const STATEMENTS_PER_EXECUTION = 12;
+const STATEMENTS_PER_EXECUTION = 11;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -97,6 +98,7 @@ for (const dialect of ['pglite', 'postgres'] as const) {
       expect(used, JSON.stringify(tally, null, 1)).toBeLessThanOrEqual(STATEMENTS_PER_EXECUTION);
       // The budget was not met by skipping work: every node has its row and the contact was written.
       expect(tally['insert execution_node_results']).toBe(3); // the output node's goes with the finish
+      expect(tally['select workspace_api_credentials']).toBeUndefined(); // read with the run's start
       const rows = await listNodeResults(database.db, workspaceId, executionId);
       expect(rows.map((r) => [r.node_id, r.status])).toEqual([
         ['step_1', 'success'],

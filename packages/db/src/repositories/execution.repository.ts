@@ -8,6 +8,7 @@ import { leaseUntil } from '../sql/lease';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { Contact } from '../tables/contact.table';
+import type { WorkspaceApiCredential } from '../tables/workspace-api-credential.table';
 
 /** A new execution (always created `pending`). */
 export interface CreateExecutionInput {
@@ -185,7 +186,19 @@ export interface RunContext {
    * must apply only to what was read (`finishExecutionWithContact`). Null without a contact.
    */
   contactVersion: string | null;
+  /**
+   * With `credentials: true`: the workspace's stored credentials (service, encrypted fields, bound
+   * hosts), read by the same statement, and whether that is all of them (`complete`; a workspace with
+   * more than `RUN_CREDENTIALS_MAX` returns that many, and the rest are read one by one when used).
+   */
+  credentials?: { rows: RunCredential[]; complete: boolean };
 }
+
+/** A stored credential as a run uses it: still encrypted. */
+export type RunCredential = Pick<WorkspaceApiCredential, 'service_name' | 'credentials' | 'allowed_hosts'>;
+
+/** How many of a workspace's credentials `getRunContext` reads with the run's start. */
+export const RUN_CREDENTIALS_MAX = 64;
 
 /**
  * The connector settings and the contact of an execution, read in one statement (the runner's start).
@@ -197,6 +210,7 @@ export async function getRunContext(
   db: Executor,
   execution: Pick<ConnectorExecution, 'workspace_id' | 'connector_id' | 'contact_id'>,
   step?: LeaseToken & { currentStep: string | null },
+  options: { credentials?: boolean } = {},
 ): Promise<RunContext | undefined> {
   if (!isUuid(execution.connector_id)) return undefined;
   const contactId =
@@ -238,6 +252,15 @@ export async function getRunContext(
       'contacts.updated_at',
       sql<string | null>`contacts.xmin::text`.as('contact_version'),
     ])
+    .$if(options.credentials === true, (qb) =>
+      qb.select(
+        sql<RunCredential[] | null>`(select jsonb_agg(jsonb_build_object('service_name', c.service_name,
+          'credentials', c.credentials, 'allowed_hosts', to_jsonb(c.allowed_hosts)) order by c.service_name)
+          from (select service_name, credentials, allowed_hosts from workspace_api_credentials
+            where workspace_id = connectors.workspace_id order by service_name
+            limit ${RUN_CREDENTIALS_MAX + 1}) c)`.as('credentials'),
+      ),
+    )
     .where('connectors.workspace_id', '=', execution.workspace_id)
     .where('connectors.id', '=', execution.connector_id)
     .executeTakeFirst();
@@ -266,7 +289,13 @@ export async function getRunContext(
     },
     contact,
     contactVersion: contact ? row.contact_version : null,
+    ...(options.credentials === true ? { credentials: runCredentials(row.credentials) } : {}),
   };
+}
+
+function runCredentials(rows: RunCredential[] | null | undefined): NonNullable<RunContext['credentials']> {
+  const all = rows ?? [];
+  return { rows: all.slice(0, RUN_CREDENTIALS_MAX), complete: all.length <= RUN_CREDENTIALS_MAX };
 }
 
 /**

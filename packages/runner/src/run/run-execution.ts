@@ -175,12 +175,13 @@ async function runToEnd(
     : [];
   const forecast = parsed.graph ? new NextStepForecast(parsed.graph, completed) : undefined;
   // The node the engine starts first is named as the current step by the same statement that reads
-  // the connector's settings and the contact.
+  // the connector's settings, the contact and the workspace's credentials.
   const first = forecast?.start();
   const context = await getRunContext(
     db,
     execution,
     first === undefined ? undefined : { ...lease, currentStep: stepId(first) },
+    { credentials: true },
   );
   if (!context) return { end: failedEnd('The connector was deleted before the run started'), held: [] };
   const { connector, contact, contactVersion } = context;
@@ -189,7 +190,12 @@ async function runToEnd(
     return { end: failedEnd(`The connector's graph cannot run: ${problem}`), held: [] };
   }
   const graph = parsed.graph;
-  const secrets = createSecretResolver({ db, cipher: deps.cipher, workspaceId });
+  const secrets = createSecretResolver({
+    db,
+    cipher: deps.cipher,
+    workspaceId,
+    preloaded: context.credentials,
+  });
   const recorder = createRunRecorder({
     db,
     workspaceId,

@@ -2,8 +2,9 @@ import {
   bindCredentialHostsIfUnbound,
   type Executor,
   getCredential,
+  type RunContext,
+  type RunCredential,
   touchCredential,
-  type WorkspaceApiCredential,
 } from '@connectors/db';
 import type { ResolvedSecret, SecretResolver } from '@connectors/engine/runtime';
 import type { CredentialCipher } from '../crypto/credential-cipher';
@@ -15,6 +16,12 @@ export interface SecretResolverOptions {
   db: Executor;
   cipher: CredentialCipher;
   workspaceId: string;
+  /**
+   * The workspace's credentials as the run's start read them (`getRunContext` with `credentials`):
+   * services found there are not read again, and when the list is `complete` a service missing from it
+   * is missing (no statement either).
+   */
+  preloaded?: RunContext['credentials'] | undefined;
 }
 
 /** The engine's `SecretResolver` for one run, plus what the runner needs to bind hosts on first use. */
@@ -31,20 +38,26 @@ export interface RunSecretResolver extends SecretResolver {
 /**
  * Resolves `{{workspace.<name>}}` (the seed's syntax: `hubspot_token` → service `hubspot`, field
  * `token`; see `workspaceCandidates`) and `{{credentials.<service>.<field>}}` from the workspace's
- * encrypted credentials. Each credential is read once per run; its `last_used_at` is written when a run
- * uses it, at most once a minute per process (`credentialTouches`).
+ * encrypted credentials. Each credential is read once per run, or comes with the run's start
+ * (`preloaded`); its `last_used_at` is written when a run uses it, at most once a minute per process
+ * (`credentialTouches`).
  * A secret comes with the hosts its credential is bound to; an unbound credential comes without hosts
  * (any host) and is bound after its first request by `bindOnFirstUse`.
  */
 export function createSecretResolver(options: SecretResolverOptions): RunSecretResolver {
-  const { db, cipher, workspaceId } = options;
-  const credentials = new Map<string, Promise<WorkspaceApiCredential | undefined>>();
+  const { db, cipher, workspaceId, preloaded } = options;
+  const credentials = new Map<string, Promise<RunCredential | undefined>>();
   const hosts = new Map<string, string[]>();
+  for (const row of preloaded?.rows ?? []) {
+    credentials.set(row.service_name, Promise.resolve(row));
+    hosts.set(row.service_name, row.allowed_hosts);
+  }
   const referenceServices = new Map<string, string>();
   const touched = new Set<string>();
 
   const load = (service: string) => {
     let pending = credentials.get(service);
+    if (!pending && preloaded?.complete) pending = Promise.resolve(undefined);
     if (!pending) {
       pending = getCredential(db, workspaceId, service).then((row) => {
         if (row) hosts.set(service, row.allowed_hosts);
@@ -56,7 +69,7 @@ export function createSecretResolver(options: SecretResolverOptions): RunSecretR
   };
 
   const secretOf = async (
-    row: WorkspaceApiCredential,
+    row: RunCredential,
     field: string,
     reference: string,
   ): Promise<ResolvedSecret | undefined> => {
