@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiKeysPage } from './api-keys/api-keys.page';
 import { AuditPage } from './audit/audit.page';
 import { AuthPage } from './auth/auth.page';
 import { ConnectorsPage } from './connectors/connectors.page';
@@ -126,6 +127,7 @@ export function App() {
           }
         />
         <Route path="/credentials" element={<CredentialsPage />} />
+        <Route path="/api-keys" element={<ApiKeysPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
         <Route path="/activity" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useMe, useSession } from '../session/session-context';
 import {
+  IconApiKey,
   IconConnector,
   IconContacts,
   IconExecutions,
@@ -21,6 +22,7 @@ const NAV = [
   { to: '/contacts', label: 'Contacts', icon: IconContacts },
   { to: '/executions', label: 'Executions', icon: IconExecutions },
   { to: '/credentials', label: 'Credentials', icon: IconKey },
+  { to: '/api-keys', label: 'API keys', icon: IconApiKey },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
   { to: '/activity', label: 'Activity', icon: IconTerminal },
 ] as const;

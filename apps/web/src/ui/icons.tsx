@@ -54,6 +54,11 @@ export const IconKey = (p: IconProps) => (
     <path d="M7.2 7.8 13 2m-2 2 1.5 1.5M9.5 5.5 11 7" />
   </Svg>
 );
+export const IconApiKey = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m5 4.5-3.5 3.5 3.5 3.5M11 4.5l3.5 3.5-3.5 3.5M9.5 3l-3 10" />
+  </Svg>
+);
 export const IconTemplate = (p: IconProps) => (
   <Svg {...p}>
     <rect x="2" y="2" width="5" height="5" rx="1" />
