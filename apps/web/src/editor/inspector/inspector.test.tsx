@@ -131,6 +131,23 @@ describe('output inspector', () => {
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     expect(Object.keys(mappings())).toContain('email');
   });
+
+  it('shows an example value the node can read: a name an edge carries in, else a contact field', async () => {
+    const user = userEvent.setup();
+    const store = seedStore();
+    const incoming = store.getState().edges.filter((e) => e.target === 'output');
+    store.getState().deleteElements([], incoming.slice(1).map((e) => e.id));
+    const { unmount } = open(store, { nodes: ['output'] });
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const carried = incoming[0]?.data?.mapping ? Object.keys(incoming[0].data.mapping)[0] : undefined;
+    expect(screen.getByLabelText('Value for email').getAttribute('placeholder')).toBe(
+      `{{${incoming[0]?.source}.${carried}}}`,
+    );
+    unmount();
+    store.getState().deleteElements([], [incoming[0]?.id ?? '']);
+    open(store, { nodes: ['output'] });
+    expect(screen.getByLabelText('Value for email').getAttribute('placeholder')).toBe('{{contact.first_name}}');
+  });
 });
 
 describe('edge inspector', () => {

@@ -35,6 +35,10 @@ export function OutputInspector({ nodeId, data }: { nodeId: string; data: Output
     updateNodeData(nodeId, { fieldMappings }, { coalesce: `${nodeId}.mappings` });
   const replace = (index: number, field: string, value: FieldMappingValue) =>
     set(Object.fromEntries(rows.map(([k, v], i) => (i === index ? [field, value] : [k, v]))));
+  // The example in an empty value reads what this node can read: a name an incoming edge carries
+  // (`{{connector_1.industry}}` in a flow), else a contact field, never a node that is not there.
+  const carried = scope.incoming.find((edge) => edge.names.length > 0);
+  const example = carried ? `{{${carried.source}.${carried.names[0]}}}` : '{{contact.first_name}}';
   const unused =
     CONTACT_TARGETS.find((t) => !Object.hasOwn(data.fieldMappings, t)) ?? `metadata.field_${rows.length + 1}`;
   return (
@@ -95,7 +99,7 @@ export function OutputInspector({ nodeId, data }: { nodeId: string; data: Output
                 value={templateOf(value)}
                 onChange={(template) => replace(index, field, mappingValue(template, writeOf(value)))}
                 scope={scope}
-                placeholder="{{step_2.firstName}}"
+                placeholder={example}
                 aria-label={`Value for ${field}`}
               />
             </li>
