@@ -136,7 +136,10 @@ describe('output inspector', () => {
     const user = userEvent.setup();
     const store = seedStore();
     const incoming = store.getState().edges.filter((e) => e.target === 'output');
-    store.getState().deleteElements([], incoming.slice(1).map((e) => e.id));
+    store.getState().deleteElements(
+      [],
+      incoming.slice(1).map((e) => e.id),
+    );
     const { unmount } = open(store, { nodes: ['output'] });
     await user.click(screen.getByRole('button', { name: 'Add field' }));
     const carried = incoming[0]?.data?.mapping ? Object.keys(incoming[0].data.mapping)[0] : undefined;
@@ -146,7 +149,9 @@ describe('output inspector', () => {
     unmount();
     store.getState().deleteElements([], [incoming[0]?.id ?? '']);
     open(store, { nodes: ['output'] });
-    expect(screen.getByLabelText('Value for email').getAttribute('placeholder')).toBe('{{contact.first_name}}');
+    expect(screen.getByLabelText('Value for email').getAttribute('placeholder')).toBe(
+      '{{contact.first_name}}',
+    );
   });
 });
 
