@@ -122,6 +122,9 @@ describe('contacts list', () => {
     await waitFor(() => expect(rows()).toEqual(['person7@example.com']));
     await userEvent.click(screen.getByRole('button', { name: 'Run connector…' }));
     const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain(
+      'Runs on every contact matching “seven”, one run per contact, in the background.',
+    );
     const picker = within(dialog).getByLabelText('Connector to run');
     await waitFor(() => expect(within(picker).getByRole('option', { name: 'HubSpot' })).toBeTruthy());
     await userEvent.selectOptions(picker, 'c-1');

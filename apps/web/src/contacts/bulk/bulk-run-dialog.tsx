@@ -63,7 +63,7 @@ export function BulkRunDialog({ target, contacts, initialKind = 'connector', onC
       description={
         started
           ? `${choice?.name} is running on ${started.total} ${started.total === 1 ? 'contact' : 'contacts'}. You can close this: the runs go on.`
-          : `Runs once for each of ${onWhat}, in the background.`
+          : `Runs on ${onWhat}, one run per contact, in the background.`
       }
       onClose={onClose}
       width={520}
