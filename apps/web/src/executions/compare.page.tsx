@@ -29,7 +29,7 @@ function RunHead({ label, run }: { label: string; run: Execution }) {
 
 function NodeRow({ node, onlyDiffs }: { node: NodeComparison; onlyDiffs: boolean }) {
   const [open, setOpen] = useState(node.differences > 0);
-  const fields: FieldDiff[] = onlyDiffs ? node.fields.filter((f) => !f.same) : node.fields;
+  const fields: FieldDiff[] = onlyDiffs ? node.fields.filter((f) => !f.same && !f.expected) : node.fields;
   return (
     <section className={`compare-node${node.differences ? ' has-diff' : ''}`} data-node={node.nodeId}>
       <button
@@ -67,7 +67,13 @@ function NodeRow({ node, onlyDiffs }: { node: NodeComparison; onlyDiffs: boolean
             </thead>
             <tbody>
               {fields.map((f) => (
-                <tr key={f.path} className={f.same ? '' : 'is-diff'} data-field={f.path} data-diff={!f.same}>
+                <tr
+                  key={f.path}
+                  className={f.same || f.expected ? '' : 'is-diff'}
+                  data-field={f.path}
+                  data-diff={!f.same && !f.expected}
+                  title={f.expected ? 'Differs in every run: not counted' : undefined}
+                >
                   <th scope="row">
                     <code>{f.path}</code>
                   </th>
@@ -138,7 +144,7 @@ export function ComparePage() {
           <h1>Compare runs of {runs[0].connector_name ?? 'a connector'}</h1>
           <p className="muted">
             {differing
-              ? `${differing} of ${nodes.length} nodes differ. Timings always differ and are not counted.`
+              ? `${differing} of ${nodes.length} nodes differ. Timings, idempotency keys and response dates always differ and are not counted.`
               : 'Every node did the same in both runs.'}
           </p>
         </div>

@@ -87,4 +87,24 @@ describe('the compare model', () => {
     expect(byPath.get('carried.e1.contactId')).toMatchObject({ a: '101', same: false });
     expect(compareSteps(s1, s1).every((f) => f.same)).toBe(true);
   });
+
+  it('does not count what differs in every pair of runs: the idempotency key and the response date', () => {
+    const attempt = (run: string, date: string) => ({
+      ...(failedRun().steps_executed?.[0]?.attempts[0] as StepExecuted['attempts'][number]),
+      request: {
+        method: 'GET',
+        url: 'https://api.example.com/a',
+        headers: { 'Idempotency-Key': `${run}:step_1`, Accept: 'application/json' },
+        body: null,
+      },
+      response: { status: 200, headers: { date, 'content-type': 'application/json' }, body: '{"ok":true}' },
+    });
+    const a = { ...step('step_1', 0, 10), attempts: [attempt('run-a', 'Thu, 26 Nov 2026 10:57:36 GMT')] };
+    const b = { ...step('step_1', 0, 12), attempts: [attempt('run-b', 'Thu, 26 Nov 2026 11:01:05 GMT')] };
+    const fields = compareSteps(a, b);
+    const byPath = new Map(fields.map((f) => [f.path, f]));
+    expect(byPath.get('request.headers.Idempotency-Key')).toMatchObject({ same: false, expected: true });
+    expect(byPath.get('response.headers.date')).toMatchObject({ same: false, expected: true });
+    expect(fields.filter((f) => !f.same && !f.expected)).toEqual([]);
+  });
 });
