@@ -1,12 +1,17 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
-import { jsonb, nullableJsonb } from '../sql/jsonb';
+import { QueryTemplates } from '../sql/query-template';
 import type { FieldChange } from '../tables/contact-change.table';
 import type { RunOutcome } from './connector.repository';
 import type { ContactWriteSource } from './contact-change.repository';
 import { type FinalRunStatus, heldBy, type LeaseToken } from './execution.repository';
-import { NODE_RESULT_COLUMNS, type NodeResultInput, nodeResultValues } from './node-result.repository';
+import {
+  NODE_RESULT_COLUMNS,
+  type NodeResultInput,
+  nodeResultParams,
+  nodeResultSelections,
+} from './node-result.repository';
 
 /** The end of a run, written only by the lease holder. */
 export interface FinishExecutionInput extends LeaseToken {
@@ -56,23 +61,74 @@ export type FinishWithContactOutcome =
   /** The lease was no longer held: nothing was written. */
   | 'lease_lost';
 
-/** The columns a finish sets: the execution's end, its output and error, its lease let go. */
-function finishValues(input: FinishExecutionInput) {
+/** A value for a jsonb column as a parameter: its JSON text, or null. */
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * A finish's lease and values as statement parameters, by name; `timeMs` and `steps` only when given
+ * (their absence is a different statement).
+ */
+function finishParams(input: FinishExecutionInput): Record<string, unknown> {
   return {
+    executionId: input.executionId,
+    workerId: input.workerId,
+    attempt: input.attempt,
     status: input.status,
-    output_data: nullableJsonb(input.output_data),
-    error_message: input.error_message ?? null,
-    error_stack: input.error_stack ?? null,
+    output: jsonText(input.output_data),
+    errorMessage: input.error_message ?? null,
+    errorStack: input.error_stack ?? null,
+    ...(input.execution_time_ms === undefined ? {} : { timeMs: input.execution_time_ms }),
+    ...(input.steps_executed === undefined ? {} : { steps: JSON.stringify(input.steps_executed) }),
+  };
+}
+
+/** The lease of `finishParams`. */
+function leaseOf(p: Record<string, unknown>): LeaseToken {
+  return {
+    executionId: p.executionId as string,
+    workerId: p.workerId as string,
+    attempt: p.attempt as number,
+  };
+}
+
+/** The columns a finish sets (from `finishParams`): the end, its output and error, its lease let go. */
+function finishValues(p: Record<string, unknown>) {
+  return {
+    status: p.status as FinalRunStatus,
+    output_data: sql<Record<string, unknown> | null>`cast(${p.output} as jsonb)`,
+    error_message: p.errorMessage as string | null,
+    error_stack: p.errorStack as string | null,
     execution_time_ms:
-      input.execution_time_ms ??
-      sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
-    ...(input.steps_executed === undefined ? {} : { steps_executed: jsonb(input.steps_executed) }),
+      'timeMs' in p
+        ? (p.timeMs as number)
+        : sql<number>`cast(round(extract(epoch from (now() - coalesce(started_at, now()))) * 1000) as integer)`,
+    ...('steps' in p ? { steps_executed: sql<unknown[]>`cast(${p.steps} as jsonb)` } : {}),
     completed_at: sql<Date>`now()`,
     lease_expires_at: null,
     current_step: null,
     updated_at: sql<Date>`now()`,
   };
 }
+
+/** Held-back node results as parameters: `r<i>_<k>` is value k of result i (`nodeResultParams`). */
+function resultParams(results: NodeResultInput[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  results.forEach((result, i) => {
+    nodeResultParams(result).forEach((value, k) => {
+      out[`r${i}_${k}`] = value;
+    });
+  });
+  return out;
+}
+
+/** The results of `resultParams`, each as its `nodeResultParams`. */
+function resultsOf(p: Record<string, unknown>, count: number): unknown[][] {
+  return Array.from({ length: count }, (_, i) => NODE_RESULT_COLUMNS.map((_, k) => p[`r${i}_${k}`]));
+}
+
+const templates = new QueryTemplates();
 
 /**
  * Ends a run — status, output, error, completion time — only if the caller still holds the lease
@@ -85,7 +141,7 @@ function finishValues(input: FinishExecutionInput) {
  */
 export async function finishExecution(db: Executor, input: FinishExecutionInput): Promise<boolean> {
   if (!isUuid(input.executionId)) return false;
-  const values = finishValues(input);
+  const values = finishValues(finishParams(input));
   const outcome = input.count_as;
   const results = input.results ?? [];
   if (outcome === undefined && results.length === 0) {
@@ -104,7 +160,8 @@ export async function finishExecution(db: Executor, input: FinishExecutionInput)
         .where((eb) => heldBy(eb, input))
         .returning(['id', 'workspace_id', 'connector_id']),
     ),
-    input,
+    outcome,
+    results.map(nodeResultParams),
   )
     .selectFrom('finished')
     .select('finished.id')
@@ -117,10 +174,16 @@ type FinishedCreator = QueryCreator<
   Database & { finished: { id: string; workspace_id: string; connector_id: string } }
 >;
 
-/** Adds the counters and the held-back node results to a query that has a `finished` CTE. */
-function withCompanions(query: FinishedCreator, input: FinishExecutionInput): FinishedCreator {
+/**
+ * Adds the counters (for `outcome`) and the held-back node results (each as its `nodeResultParams`) to
+ * a query that has a `finished` CTE.
+ */
+function withCompanions(
+  query: FinishedCreator,
+  outcome: RunOutcome | undefined,
+  results: readonly (readonly unknown[])[],
+): FinishedCreator {
   let out = query;
-  const outcome = input.count_as;
   if (outcome !== undefined) {
     out = out.with('counted', (qb) =>
       qb
@@ -137,17 +200,17 @@ function withCompanions(query: FinishedCreator, input: FinishExecutionInput): Fi
         .returning('connectors.id'),
     ) as unknown as FinishedCreator;
   }
-  const [first, ...rest] = input.results ?? [];
+  const [first, ...rest] = results;
   if (first) {
     out = out.with('recorded', (qb) =>
       qb
         .insertInto('execution_node_results')
         .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
         .expression((eb) => {
-          const row = (r: NodeResultInput) =>
+          const row = (r: readonly unknown[]) =>
             eb
               .selectFrom('finished')
-              .select(['finished.id', 'finished.workspace_id', ...nodeResultValues(r)]);
+              .select(['finished.id', 'finished.workspace_id', ...nodeResultSelections(r)]);
           // In the order given: `seq` keeps the order the nodes finished in.
           return rest.reduce((all, r) => all.unionAll(row(r)), row(first));
         })
@@ -156,6 +219,100 @@ function withCompanions(query: FinishedCreator, input: FinishExecutionInput): Fi
     ) as unknown as FinishedCreator;
   }
   return out;
+}
+
+/** The statement of `finishExecutionWithContact`, from its parameters (see there). */
+function finishWithContactStatement(
+  db: Executor,
+  p: Record<string, unknown>,
+  outcome: RunOutcome | undefined,
+  resultCount: number,
+) {
+  const lease = leaseOf(p);
+  const columns = Object.fromEntries(
+    Object.keys(p)
+      .filter((key) => key.startsWith('set_'))
+      .map((key) => [key.slice('set_'.length), p[key] as string]),
+  );
+  const hasUpdate = Object.keys(columns).length > 0 || 'metadata' in p;
+  const leased = db.with('lease', (qb) =>
+    qb
+      .selectFrom('connector_executions')
+      .select('id')
+      .where((eb) => heldBy(eb, lease))
+      .forUpdate(),
+  );
+  // The contact row as the run read it, while the lease holds: the one condition of both forms below.
+  const asRead = sql<boolean>`workspace_id = ${p.workspaceId} and id = ${p.contactId}
+    and xmin::text = ${p.version} and exists (select 1 from lease)`;
+  const guarded = leased.with('contact', (qb) =>
+    hasUpdate
+      ? qb
+          .updateTable('contacts')
+          .set({
+            ...columns,
+            ...('metadata' in p
+              ? { metadata: sql<Record<string, unknown>>`cast(${p.metadata} as jsonb)` }
+              : {}),
+            updated_at: sql<Date>`now()`,
+          })
+          .where(asRead)
+          .returning('contacts.id')
+      : (qb.selectFrom('contacts').select('contacts.id').where(asRead) as never),
+  );
+  // The history row's CTE is not read below; the query keeps the type it had without it.
+  const withHistory: typeof guarded =
+    'changes' in p
+      ? (guarded.with('history', (qb) =>
+          qb
+            .insertInto('contact_changes')
+            .columns([
+              'workspace_id',
+              'contact_id',
+              'execution_id',
+              'connector_id',
+              'flow_run_id',
+              'node_id',
+              'changes',
+            ])
+            .expression((eb) =>
+              eb
+                .selectFrom('contact')
+                .select([
+                  sql<string>`cast(${p.workspaceId} as uuid)`.as('workspace_id'),
+                  'contact.id',
+                  sql<string | null>`cast(${p.sourceExecution} as uuid)`.as('execution_id'),
+                  sql<string | null>`cast(${p.sourceConnector} as uuid)`.as('connector_id'),
+                  sql<string | null>`cast(${p.sourceFlowRun} as uuid)`.as('flow_run_id'),
+                  sql<string | null>`cast(${p.sourceNode} as varchar)`.as('node_id'),
+                  sql`cast(${p.changes} as jsonb)`.as('changes'),
+                ]),
+            )
+            .returning('contact_changes.id'),
+        ) as unknown as typeof guarded)
+      : guarded;
+  const query = withCompanions(
+    withHistory.with('finished', (qb) =>
+      qb
+        .updateTable('connector_executions')
+        .set(finishValues(p))
+        .where((eb) => eb.and([heldBy(eb, lease), eb.exists(eb.selectFrom('contact').select('contact.id'))]))
+        .returning(['id', 'workspace_id', 'connector_id']),
+    ) as unknown as FinishedCreator,
+    outcome,
+    resultsOf(p, resultCount),
+  );
+  return query.selectNoFrom((eb) => [
+    eb.selectFrom('finished').select('finished.id').limit(1).as('finished_id'),
+    eb
+      .exists(
+        eb
+          .selectFrom('connector_executions')
+          .select('id')
+          .where((w) => heldBy(w, lease)),
+      )
+      .as('held'),
+  ]);
 }
 
 /**
@@ -176,86 +333,35 @@ export async function finishExecutionWithContact(
   contact: ContactWriteInput,
 ): Promise<FinishWithContactOutcome> {
   if (!isUuid(input.executionId) || !isUuid(contact.contactId)) return 'lease_lost';
-  const values = finishValues(input);
-  const hasUpdate = Object.keys(contact.columns).length > 0 || contact.metadata !== undefined;
-  const leased = db.with('lease', (qb) =>
-    qb
-      .selectFrom('connector_executions')
-      .select('id')
-      .where((eb) => heldBy(eb, input))
-      .forUpdate(),
-  );
-  // The contact row as the run read it, while the lease holds: the one condition of both forms below.
-  const asRead = sql<boolean>`workspace_id = ${contact.workspaceId} and id = ${contact.contactId}
-    and xmin::text = ${contact.version} and exists (select 1 from lease)`;
-  const guarded = leased.with('contact', (qb) =>
-    hasUpdate
-      ? qb
-          .updateTable('contacts')
-          .set({
-            ...contact.columns,
-            ...(contact.metadata === undefined ? {} : { metadata: jsonb(contact.metadata) }),
-            updated_at: sql<Date>`now()`,
-          })
-          .where(asRead)
-          .returning('contacts.id')
-      : (qb.selectFrom('contacts').select('contacts.id').where(asRead) as never),
-  );
+  const results = input.results ?? [];
   const source = contact.source;
-  // The history row's CTE is not read below; the query keeps the type it had without it.
-  const withHistory: typeof guarded =
-    contact.changes.length > 0
-      ? (guarded.with('history', (qb) =>
-          qb
-            .insertInto('contact_changes')
-            .columns([
-              'workspace_id',
-              'contact_id',
-              'execution_id',
-              'connector_id',
-              'flow_run_id',
-              'node_id',
-              'changes',
-            ])
-            .expression((eb) =>
-              eb
-                .selectFrom('contact')
-                .select([
-                  sql<string>`cast(${contact.workspaceId} as uuid)`.as('workspace_id'),
-                  'contact.id',
-                  sql<string | null>`cast(${source.executionId ?? null} as uuid)`.as('execution_id'),
-                  sql<string | null>`cast(${source.connectorId ?? null} as uuid)`.as('connector_id'),
-                  sql<string | null>`cast(${source.flowRunId ?? null} as uuid)`.as('flow_run_id'),
-                  sql<string | null>`cast(${source.nodeId ?? null} as varchar)`.as('node_id'),
-                  sql`cast(${JSON.stringify(contact.changes)} as jsonb)`.as('changes'),
-                ]),
-            )
-            .returning('contact_changes.id'),
-        ) as unknown as typeof guarded)
-      : guarded;
-  const query = withCompanions(
-    withHistory.with('finished', (qb) =>
-      qb
-        .updateTable('connector_executions')
-        .set(values)
-        .where((eb) => eb.and([heldBy(eb, input), eb.exists(eb.selectFrom('contact').select('contact.id'))]))
-        .returning(['id', 'workspace_id', 'connector_id']),
-    ) as unknown as FinishedCreator,
-    input,
+  // Everything that varies is a parameter; what shapes the statement is in the keys and the shape.
+  const params: Record<string, unknown> = {
+    ...finishParams(input),
+    workspaceId: contact.workspaceId,
+    contactId: contact.contactId,
+    version: contact.version,
+    ...Object.fromEntries(Object.entries(contact.columns).map(([column, value]) => [`set_${column}`, value])),
+    ...(contact.metadata === undefined ? {} : { metadata: JSON.stringify(contact.metadata) }),
+    ...(contact.changes.length === 0
+      ? {}
+      : {
+          changes: JSON.stringify(contact.changes),
+          sourceExecution: source.executionId ?? null,
+          sourceConnector: source.connectorId ?? null,
+          sourceFlowRun: source.flowRunId ?? null,
+          sourceNode: source.nodeId ?? null,
+        }),
+    ...resultParams(results),
+  };
+  const { rows } = await templates.executeNamed(
+    db,
+    `with-contact:${input.count_as ?? '-'}:${results.length}`,
+    params,
+    (p) => finishWithContactStatement(db, p, input.count_as, results.length),
   );
-  const row = await query
-    .selectNoFrom((eb) => [
-      eb.selectFrom('finished').select('finished.id').limit(1).as('finished_id'),
-      eb
-        .exists(
-          eb
-            .selectFrom('connector_executions')
-            .select('id')
-            .where((w) => heldBy(w, input)),
-        )
-        .as('held'),
-    ])
-    .executeTakeFirstOrThrow();
+  const row = rows[0];
+  if (!row) throw new Error('The finishing statement returned no row');
   if (row.finished_id) return 'finished';
   return row.held ? 'contact_changed' : 'lease_lost';
 }

@@ -1,12 +1,14 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
+import { QueryTemplates } from '../sql/query-template';
 import type { LeaseToken } from './execution.repository';
 import {
   NODE_RESULT_COLUMNS,
   type NodeResultInput,
+  nodeResultParams,
   type RowBuilder,
-  resultRow,
+  resultRowOf,
 } from './node-result.repository';
 
 /** One node result to record, and optionally the step its run goes on with (see `recordNodeResultWithStep`). */
@@ -15,27 +17,24 @@ export interface NodeResultWrite {
   step?: (LeaseToken & { currentStep: string | null }) | undefined;
 }
 
+const STEP_VALUES = 4;
+const RESULT_VALUES = 2 + NODE_RESULT_COLUMNS.length;
+const templates = new QueryTemplates();
+
 /**
- * Records the results of several runs' nodes in ONE statement, each as `recordNodeResultWithStep` (or
- * `recordNodeResult` without a step) would: a result is inserted only for an execution of its own
- * workspace, the first result per (execution, node) wins, and `current_step` is written only while the
- * step's lease still holds the run. Rows keep the order given (`seq`).
- *
- * @returns for each write, in order, whether its row was inserted by this statement.
+ * The statement of `recordNodeResults` for `stepCount` steps and `resultCount` results, from `v`: each
+ * step's execution, worker, attempt and step, then each result's execution, workspace and
+ * `nodeResultParams`.
  */
-export async function recordNodeResults(db: Executor, writes: NodeResultWrite[]): Promise<boolean[]> {
-  const valid = writes.filter(
-    (w) => isUuid(w.input.execution_id) && (!w.step || w.step.executionId === w.input.execution_id),
-  );
-  const [first, ...rest] = valid;
-  if (!first) return writes.map(() => false);
-  // The last step named per execution wins (two branches of one run finishing together).
-  const steps = new Map<string, NonNullable<NodeResultWrite['step']>>();
-  for (const w of valid) if (w.step) steps.set(w.step.executionId, w.step);
-  const stepRows = [...steps.values()].map(
-    (s) =>
-      sql`(${s.executionId}::uuid, ${s.workerId}::varchar, ${s.attempt}::integer, ${s.currentStep}::varchar)`,
-  );
+function resultsStatement(db: Executor, v: readonly unknown[], stepCount: number, resultCount: number) {
+  const stepRows = Array.from({ length: stepCount }, (_, i) => {
+    const [id, worker, attempt, step] = v.slice(i * STEP_VALUES, (i + 1) * STEP_VALUES);
+    return sql`(${id}::uuid, ${worker}::varchar, ${attempt}::integer, ${step}::varchar)`;
+  });
+  const resultValues = (i: number) => {
+    const start = stepCount * STEP_VALUES + i * RESULT_VALUES;
+    return v.slice(start, start + RESULT_VALUES);
+  };
   // The step CTE adds nothing the insert reads: seen from the insert, it is the plain query creator.
   const from: QueryCreator<Database> =
     stepRows.length === 0
@@ -50,17 +49,48 @@ export async function recordNodeResults(db: Executor, writes: NodeResultWrite[])
             )
             .returning('e.id'),
         ) as unknown as QueryCreator<Database>);
-  const inserted = await from
+  return from
     .insertInto('execution_node_results')
     .columns(['execution_id', 'workspace_id', ...NODE_RESULT_COLUMNS])
     .expression((eb) => {
       // Each row is selected from its execution's row, which proves the workspace.
       const b = eb as RowBuilder;
-      return rest.reduce((all, w) => all.unionAll(resultRow(b, w.input)), resultRow(b, first.input));
+      const row = (i: number) => {
+        const [executionId, workspaceId, ...params] = resultValues(i);
+        return resultRowOf(b, executionId, workspaceId, params);
+      };
+      let all = row(0);
+      for (let i = 1; i < resultCount; i++) all = all.unionAll(row(i));
+      return all;
     })
     .onConflict((oc) => oc.columns(['execution_id', 'node_id']).doNothing())
-    .returning(['execution_node_results.execution_id', 'execution_node_results.node_id'])
-    .execute();
+    .returning(['execution_node_results.execution_id', 'execution_node_results.node_id']);
+}
+
+/**
+ * Records the results of several runs' nodes in ONE statement, each as `recordNodeResultWithStep` (or
+ * `recordNodeResult` without a step) would: a result is inserted only for an execution of its own
+ * workspace, the first result per (execution, node) wins, and `current_step` is written only while the
+ * step's lease still holds the run. Rows keep the order given (`seq`).
+ *
+ * @returns for each write, in order, whether its row was inserted by this statement.
+ */
+export async function recordNodeResults(db: Executor, writes: NodeResultWrite[]): Promise<boolean[]> {
+  const valid = writes.filter(
+    (w) => isUuid(w.input.execution_id) && (!w.step || w.step.executionId === w.input.execution_id),
+  );
+  if (valid.length === 0) return writes.map(() => false);
+  // The last step named per execution wins (two branches of one run finishing together).
+  const steps = new Map<string, NonNullable<NodeResultWrite['step']>>();
+  for (const w of valid) if (w.step) steps.set(w.step.executionId, w.step);
+  const values: unknown[] = [];
+  for (const s of steps.values()) values.push(s.executionId, s.workerId, s.attempt, s.currentStep);
+  for (const w of valid) {
+    values.push(w.input.execution_id, w.input.workspace_id, ...nodeResultParams(w.input));
+  }
+  const { rows: inserted } = await templates.execute(db, `${steps.size}:${valid.length}`, values, (v) =>
+    resultsStatement(db, v, steps.size, valid.length),
+  );
   const key = (executionId: string, nodeId: string) => `${executionId}\u0000${nodeId}`;
   const done = new Set(inserted.map((r) => key(r.execution_id, r.node_id)));
   // A node appearing twice in one batch is inserted once: only its first write reports it.

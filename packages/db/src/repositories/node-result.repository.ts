@@ -43,10 +43,50 @@ function typed(value: unknown, type: string) {
   return sql`cast(${value ?? null} as ${sql.raw(type)})`;
 }
 
-function json(value: unknown) {
-  return value === undefined || value === null
-    ? sql`cast(null as jsonb)`
-    : typed(JSON.stringify(value), 'jsonb');
+/** A value for a jsonb column as a parameter: its JSON text, or null (the same SQL either way). */
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * The values of `input`'s `NODE_RESULT_COLUMNS` as statement parameters, in that order: nothing left
+ * for SQL to decide, so a statement's text depends only on how many results it holds.
+ */
+export function nodeResultParams(input: NodeResultInput): unknown[] {
+  return [
+    input.node_id,
+    input.node_name ?? null,
+    input.node_type,
+    input.status,
+    input.handle ?? null,
+    input.started_at ?? null,
+    input.finished_at ?? null,
+    input.duration_ms === undefined || input.duration_ms === null ? null : Math.round(input.duration_ms),
+    jsonText(input.attempts ?? []),
+    jsonText(input.edge_values ?? {}),
+    jsonText(input.output),
+    jsonText(input.error),
+  ];
+}
+
+const COLUMN_TYPES = [
+  'varchar',
+  'text',
+  'varchar',
+  'varchar',
+  'varchar',
+  'timestamptz',
+  'timestamptz',
+  'integer',
+  'jsonb',
+  'jsonb',
+  'jsonb',
+  'jsonb',
+] as const;
+
+/** `nodeResultParams` as typed select items, in `NODE_RESULT_COLUMNS` order. */
+export function nodeResultSelections(params: readonly unknown[]) {
+  return NODE_RESULT_COLUMNS.map((column, i) => typed(params[i], COLUMN_TYPES[i] ?? 'text').as(column));
 }
 
 /**
@@ -54,23 +94,7 @@ function json(value: unknown) {
  * takes the execution and workspace from a row it selects (so the row proves the workspace).
  */
 export function nodeResultValues(input: NodeResultInput) {
-  return [
-    typed(input.node_id, 'varchar').as('node_id'),
-    typed(input.node_name, 'text').as('node_name'),
-    typed(input.node_type, 'varchar').as('node_type'),
-    typed(input.status, 'varchar').as('status'),
-    typed(input.handle, 'varchar').as('handle'),
-    typed(input.started_at, 'timestamptz').as('started_at'),
-    typed(input.finished_at, 'timestamptz').as('finished_at'),
-    typed(
-      input.duration_ms === undefined || input.duration_ms === null ? null : Math.round(input.duration_ms),
-      'integer',
-    ).as('duration_ms'),
-    json(input.attempts ?? []).as('attempts'),
-    json(input.edge_values ?? {}).as('edge_values'),
-    json(input.output).as('output'),
-    json(input.error).as('error'),
-  ] as const;
+  return nodeResultSelections(nodeResultParams(input));
 }
 
 /** Any insert's expression builder, narrowed to what `resultRow` uses (it selects from its own table). */
@@ -82,11 +106,22 @@ export function resultRow(
   input: NodeResultInput,
   lease?: { workerId: string; attempt: number },
 ) {
+  return resultRowOf(eb, input.execution_id, input.workspace_id, nodeResultParams(input), lease);
+}
+
+/** `resultRow` from parameters: the execution, the workspace and `nodeResultParams`. */
+export function resultRowOf(
+  eb: RowBuilder,
+  executionId: unknown,
+  workspaceId: unknown,
+  params: readonly unknown[],
+  lease?: { workerId: string; attempt: number },
+) {
   return eb
     .selectFrom('connector_executions')
-    .select(['id', 'workspace_id', ...nodeResultValues(input)])
-    .where('id', '=', input.execution_id)
-    .where('workspace_id', '=', input.workspace_id)
+    .select(['id', 'workspace_id', ...nodeResultSelections(params)])
+    .where('id', '=', executionId as string)
+    .where('workspace_id', '=', workspaceId as string)
     .$if(lease !== undefined, (qb) =>
       qb
         .where('status', '=', 'running')

@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../testing/describe-each-dialect';
+import { seedWorkspace } from '../testing/fixtures';
+import { QueryCounter } from './query-counter';
+import { QueryTemplates } from './query-template';
+
+describeEachDialect('QueryTemplates', (ctx) => {
+  it("builds a shape once and runs it with each call's values, counted like any statement", async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const counter = new QueryCounter();
+    const db = ctx.db.withPlugin(counter);
+    const templates = new QueryTemplates();
+    let builds = 0;
+    const insert = (emails: string[]) =>
+      templates.execute(db, `insert:${emails.length}`, [workspace.id, ...emails], (v) => {
+        builds++;
+        return db
+          .insertInto('contacts')
+          .values(v.slice(1).map((email) => ({ workspace_id: v[0] as string, email: email as string })))
+          .returning(['email', 'workspace_id']);
+      });
+    expect((await insert(['a@x.io', 'b@x.io'])).rows).toEqual([
+      { email: 'a@x.io', workspace_id: workspace.id },
+      { email: 'b@x.io', workspace_id: workspace.id },
+    ]);
+    expect((await insert(['c@x.io', 'd@x.io'])).rows.map((r) => r.email)).toEqual(['c@x.io', 'd@x.io']);
+    expect((await insert(['e@x.io'])).rows.map((r) => r.email)).toEqual(['e@x.io']);
+    expect(builds).toBe(2); // one per shape: two rows, one row
+    expect(counter.tally()).toEqual({ 'insert contacts': 3 });
+  });
+
+  it('does not keep a shape whose values were transformed while building, and still runs it right', async () => {
+    const templates = new QueryTemplates();
+    let builds = 0;
+    const doubled = async (n: number) => {
+      const { rows } = await templates.execute(ctx.db, 'doubled', [n], (v) => {
+        builds++;
+        const value = Number(v[0]) * 2; // not a parameter: the statement depends on the value
+        return ctx.db.selectNoFrom(sql<number>`${value}::int`.as('n'));
+      });
+      return rows[0]?.n;
+    };
+    expect(await doubled(2)).toBe(4);
+    expect(await doubled(5)).toBe(10);
+    expect(builds).toBe(3); // the probe, then a plain build per call
+  });
+
+  it('passes a value used twice and keeps constants of the shape', async () => {
+    const templates = new QueryTemplates();
+    const pair = async (a: string) =>
+      (
+        await templates.execute(ctx.db, 'pair', [a], (v) =>
+          ctx.db.selectNoFrom([
+            sql<string>`${v[0]}::text`.as('x'),
+            sql<string>`${v[0]}::text`.as('y'),
+            sql<number>`${7}::int`.as('k'),
+          ]),
+        )
+      ).rows[0];
+    expect(await pair('one')).toEqual({ x: 'one', y: 'one', k: 7 });
+    expect(await pair('two')).toEqual({ x: 'two', y: 'two', k: 7 });
+  });
+});

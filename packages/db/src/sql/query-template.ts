@@ -1,0 +1,90 @@
+import { type Compilable, type CompiledQuery, createQueryId, type QueryResult } from 'kysely';
+import type { Executor } from '../database';
+
+/** Stands for the value at `index` while a template is built; Kysely sends it as a parameter. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+interface Template {
+  sql: string;
+  query: CompiledQuery['query'];
+  /** Per parameter of the compiled statement: the index of the value it takes, or -1 for a constant. */
+  sources: number[];
+  constants: readonly unknown[];
+}
+
+/**
+ * Builds and compiles a hot statement once per shape instead of once per call. Kysely's builders are
+ * immutable trees compiled anew on every call: for the statements a run sends (the batch of node
+ * results, the end of a run) that was about a millisecond of CPU per run. A `QueryTemplates` keeps, per
+ * `shape` (a string naming everything that changes the SQL text: how many rows, which optional parts),
+ * the compiled SQL and where each value goes; a call only fills in the values.
+ *
+ * `build(values)` must use each of `values` only as a parameter (in `sql` templates, `where`, `set`,
+ * `values`), never to decide the statement's shape (that goes in `shape`) and never transformed
+ * (serialise JSON before, not inside). If the first build shows a value did not end up as a parameter,
+ * the shape is not cached and every call builds as before. Plugins still see every statement
+ * (`transformQuery` with a new query id), so `QueryCounter` counts them.
+ */
+export class QueryTemplates {
+  readonly #templates = new Map<string, Template | null>();
+
+  constructor(readonly maxShapes = 256) {}
+
+  async execute<R>(
+    db: Executor,
+    shape: string,
+    values: readonly unknown[],
+    build: (values: readonly unknown[]) => Compilable<R>,
+  ): Promise<QueryResult<R>> {
+    let template = this.#templates.get(shape);
+    if (template === undefined) {
+      template = compileTemplate(build, values.length);
+      if (this.#templates.size < this.maxShapes) this.#templates.set(shape, template);
+    }
+    if (template === null) return db.executeQuery(build(values));
+    const parameters = template.sources.map((source, i) =>
+      source >= 0 ? values[source] : template.constants[i],
+    );
+    const queryId = createQueryId();
+    const query = db.getExecutor().transformQuery(template.query, queryId);
+    return db.executeQuery<R>({ sql: template.sql, parameters, query, queryId } as CompiledQuery<R>);
+  }
+
+  /**
+   * `execute` with named values: `build` gets a record with the same keys. The keys are part of the
+   * shape (a value present or not is a different statement).
+   */
+  executeNamed<R, V extends Record<string, unknown>>(
+    db: Executor,
+    shape: string,
+    values: V,
+    build: (values: V) => Compilable<R>,
+  ): Promise<QueryResult<R>> {
+    const keys = Object.keys(values);
+    return this.execute(
+      db,
+      `${shape}|${keys.join(',')}`,
+      keys.map((key) => values[key]),
+      (slots) => build(Object.fromEntries(keys.map((key, i) => [key, slots[i]])) as V),
+    );
+  }
+}
+
+function compileTemplate<R>(
+  build: (values: readonly unknown[]) => Compilable<R>,
+  count: number,
+): Template | null {
+  const slots = Array.from({ length: count }, (_, i) => new Slot(i));
+  const compiled = build(slots).compile();
+  const seen = new Set<number>();
+  const sources = compiled.parameters.map((parameter) => {
+    if (!(parameter instanceof Slot)) return -1;
+    seen.add(parameter.index);
+    return parameter.index;
+  });
+  // A value that is not among the parameters was transformed or decided the shape: not a template.
+  if (seen.size !== count) return null;
+  return { sql: compiled.sql, query: compiled.query, sources, constants: compiled.parameters };
+}
