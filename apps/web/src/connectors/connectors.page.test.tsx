@@ -127,6 +127,45 @@ describe('connectors list', () => {
     expect(calls[0]?.path).toBe('/api/v1/connectors?search=hub&category=crm');
   });
 
+  it('imports a file whose name is taken beside the existing connector, as "(imported)"', async () => {
+    const calls: Call[] = [];
+    const json = (b: unknown, status = 200) =>
+      new Response(JSON.stringify(b), { status, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL, init: RequestInit) => {
+        const body = init.body ? JSON.parse(String(init.body)) : undefined;
+        calls.push({ method: init.method ?? 'GET', path: url.pathname, body });
+        if (init.method === 'POST' && body.name === 'HubSpot enrichment')
+          return json(
+            {
+              error: { code: 'name_taken', message: 'A connector named "HubSpot enrichment" already exists' },
+            },
+            409,
+          );
+        if (init.method === 'POST') return json(connector({ id: 'c2', name: body.name }), 201);
+        return json({ data: [connector({})], next_cursor: null });
+      }),
+    );
+    renderPage();
+    await screen.findByRole('link', { name: /^HubSpot enrichment/ });
+    const file = new File(
+      [JSON.stringify({ name: 'HubSpot enrichment', config: { version: 1, nodes: [], edges: [] } })],
+      'hubspot.json',
+      { type: 'application/json' },
+    );
+    await userEvent.upload(screen.getByLabelText('Import a connector from a JSON file'), file);
+    expect(
+      await screen.findByText(
+        'Imported as "HubSpot enrichment (imported)": a connector named "HubSpot enrichment" already exists',
+      ),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { name: string }).name)).toEqual([
+      'HubSpot enrichment',
+      'HubSpot enrichment (imported)',
+    ]);
+  });
+
   it('invites to build the first connector on an empty workspace', async () => {
     mockApi([]);
     renderPage();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../api/api-client';
 import { type Connector, connectorBody, connectorsApi } from '../api/connectors.api';
 import { BulkRunDialog } from '../contacts/bulk/bulk-run-dialog';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -131,9 +132,25 @@ export function ConnectorsPage() {
   const importFile = async (file: File) => {
     try {
       const body = parseConnectorFile(await file.text());
-      const created = await connectorsApi.create(body);
-      toast.show(`Imported ${created.name}`, 'success');
-      navigate(`/connectors/${created.id}`);
+      // A file exported from this workspace (or imported twice) has a name already taken: import it
+      // beside the existing one as "<name> (imported)", as cloning adds "(copy)", instead of failing.
+      for (let attempt = 1; ; attempt++) {
+        const name =
+          attempt === 1 ? body.name : `${body.name} (imported${attempt === 2 ? '' : ` ${attempt - 1}`})`;
+        try {
+          const created = await connectorsApi.create({ ...body, name });
+          toast.show(
+            attempt === 1
+              ? `Imported ${created.name}`
+              : `Imported as "${created.name}": a connector named "${body.name}" already exists`,
+            'success',
+          );
+          navigate(`/connectors/${created.id}`);
+          return;
+        } catch (err) {
+          if (!isApiError(err, 'name_taken') || attempt >= 5) throw err;
+        }
+      }
     } catch (err) {
       toast.show(`Import failed: ${errorMessage(err)}`, 'error');
     }
