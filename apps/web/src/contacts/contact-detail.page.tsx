@@ -92,6 +92,9 @@ export function ContactDetailPage() {
     return <PageLoading>Loading contact…</PageLoading>;
   }
   const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  // Title and company; else the e-mail when the heading is the name (an unnamed contact's heading is its e-mail).
+  const about =
+    [contact.title, contact.company].filter(Boolean).join(' at ') || (name ? contact.email : '') || '';
   return (
     <div className="page contact-page">
       <header className="page-header contact-header">
@@ -110,8 +113,11 @@ export function ContactDetailPage() {
           <div>
             <h1>{name || contact.email || 'Contact'}</h1>
             <p className="muted">
-              {[contact.title, contact.company].filter(Boolean).join(' at ') || contact.email || '—'}
-              <span className="faint"> · updated {timeAgo(contact.updated_at)}</span>
+              {about}
+              <span className="faint">
+                {about ? ' · updated ' : 'Updated '}
+                {timeAgo(contact.updated_at)}
+              </span>
             </p>
           </div>
         </div>

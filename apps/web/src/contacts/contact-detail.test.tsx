@@ -95,6 +95,29 @@ afterEach(() => {
 });
 
 describe('contact page', () => {
+  it('heads an unnamed contact with its e-mail, without repeating it underneath', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL) => {
+        if (url.pathname === '/api/v1/contacts/k-1')
+          return json({
+            ...CONTACT,
+            first_name: null,
+            last_name: null,
+            company: null,
+            title: null,
+            provenance: {},
+          });
+        return json({ data: [], next_cursor: null });
+      }),
+    );
+    renderPage();
+    const heading = await screen.findByRole('heading', { name: 'ada@example.com' });
+    const subtitle = heading.parentElement?.querySelector('p')?.textContent ?? '';
+    expect(subtitle).toMatch(/^Updated /);
+    expect(subtitle).not.toContain('ada@example.com');
+  });
+
   it('shows each field with the run that set it', async () => {
     mockApi();
     renderPage();
