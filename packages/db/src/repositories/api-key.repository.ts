@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
+import { QueryTemplates } from '../sql/query-template';
 import type { ApiKey } from '../tables/api-key.table';
 
 /** An API key without its hash, as listed to users. */
@@ -42,18 +43,29 @@ export async function createApiKey(db: Executor, input: CreateApiKeyInput): Prom
  */
 const TOUCH_AFTER = sql<Date>`now() - interval '1 minute'`;
 
+/** Statements built once per shape (`QueryTemplates`): every request with an API key sends one. */
+const templates = new QueryTemplates();
+
 /**
  * Authenticates a key: the unrevoked key with this hash, with `last_used_at` brought up to now when it
  * is more than a minute old — one statement, which writes only then. Not scoped by workspace — this is
  * how a request's workspace is found.
  */
 export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<ApiKeySummary | undefined> {
+  const { rows } = await templates.executeNamed(db, 'api-key', { keyHash }, (p) =>
+    keyStatement(db, p.keyHash),
+  );
+  return rows[0];
+}
+
+/** The statement of `findApiKeyByHash`. */
+function keyStatement(db: Executor, keyHash: unknown) {
   return db
     .with('key', (qb) =>
       qb
         .selectFrom('api_keys')
         .select(SUMMARY_COLUMNS)
-        .where('key_hash', '=', keyHash)
+        .where('key_hash', '=', keyHash as string)
         .where('revoked_at', 'is', null),
     )
     .with('touched', (qb) =>
@@ -78,8 +90,7 @@ export async function findApiKeyByHash(db: Executor, keyHash: string): Promise<A
       sql<Date>`case when last_used_at is null or last_used_at < ${TOUCH_AFTER} then now()::timestamptz(3) else last_used_at end`.as(
         'last_used_at',
       ),
-    ])
-    .executeTakeFirst();
+    ]);
 }
 
 /** The workspace's keys (revoked ones included), newest first. */

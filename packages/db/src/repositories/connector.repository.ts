@@ -8,6 +8,7 @@ import { keysetPage } from '../pagination/keyset-query';
 import { containsPattern } from '../sql/escape-like';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb, nullableJsonb } from '../sql/jsonb';
+import { QueryTemplates } from '../sql/query-template';
 import type { Connector } from '../tables/connector.table';
 import type { Contact, ContactTable } from '../tables/contact.table';
 
@@ -129,23 +130,17 @@ export async function getConnectorWithContact(
   const withConnector = isUuid(connectorId);
   const withContact = contactId !== undefined && isUuid(contactId);
   if (!withConnector && !withContact) return { connector: undefined, contact: undefined };
-  // Both joined onto one row, each with a condition of its own, so a missing one leaves only its
-  // columns null; an id that is not a uuid joins nothing instead of failing the cast.
-  const query = db
-    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
-    .leftJoin('connectors as c', (join) =>
-      withConnector
-        ? join.on('c.workspace_id', '=', workspaceId).on('c.id', '=', connectorId)
-        : join.on(sql<boolean>`false`),
-    )
-    .leftJoin('contacts as ct', (join) =>
-      withContact
-        ? join.on('ct.workspace_id', '=', workspaceId).on('ct.id', '=', contactId)
-        : join.on(sql<boolean>`false`),
-    )
-    .selectAll('c')
-    .select((eb) => CONTACT_COLUMNS.map((column) => eb.ref(`ct.${column}`).as(`${CONTACT_PREFIX}${column}`)));
-  const row = (await query.executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const { rows } = await templates.executeNamed(
+    db,
+    'connector-with-contact',
+    {
+      workspaceId,
+      ...(withConnector ? { connectorId } : {}),
+      ...(withContact ? { contactId } : {}),
+    },
+    (p) => connectorWithContactStatement(db, p),
+  );
+  const row = rows[0] as Record<string, unknown>;
   const connector: Record<string, unknown> = {};
   const contact: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
@@ -156,6 +151,30 @@ export async function getConnectorWithContact(
     connector: connector.id == null ? undefined : (connector as Connector),
     contact: contact.id == null ? undefined : (contact as Contact),
   };
+}
+
+/** Statements built once per shape (`QueryTemplates`): every execute request reads with one. */
+const templates = new QueryTemplates();
+
+/** The statement of `getConnectorWithContact` (an id left out joins nothing). */
+function connectorWithContactStatement(db: Executor, p: Record<string, unknown>) {
+  // Both joined onto one row, each with a condition of its own, so a missing one leaves only its
+  // columns null; an id that is not a uuid joins nothing instead of failing the cast.
+  const workspaceId = p.workspaceId as string;
+  return db
+    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one'))
+    .leftJoin('connectors as c', (join) =>
+      'connectorId' in p
+        ? join.on('c.workspace_id', '=', workspaceId).on('c.id', '=', p.connectorId as string)
+        : join.on(sql<boolean>`false`),
+    )
+    .leftJoin('contacts as ct', (join) =>
+      'contactId' in p
+        ? join.on('ct.workspace_id', '=', workspaceId).on('ct.id', '=', p.contactId as string)
+        : join.on(sql<boolean>`false`),
+    )
+    .selectAll('c')
+    .select((eb) => CONTACT_COLUMNS.map((column) => eb.ref(`ct.${column}`).as(`${CONTACT_PREFIX}${column}`)));
 }
 
 /** The workspace's connectors, newest first, a page at a time. */

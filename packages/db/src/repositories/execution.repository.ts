@@ -5,6 +5,7 @@ import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
 import { jsonb } from '../sql/jsonb';
 import { leaseUntil } from '../sql/lease';
+import { QueryTemplates } from '../sql/query-template';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
 import type { ConnectorExecution } from '../tables/connector-execution.table';
 import type { Contact } from '../tables/contact.table';
@@ -200,40 +201,36 @@ export type RunCredential = Pick<WorkspaceApiCredential, 'service_name' | 'crede
 /** How many of a workspace's credentials `getRunContext` reads with the run's start. */
 export const RUN_CREDENTIALS_MAX = 64;
 
-/**
- * The connector settings and the contact of an execution, read in one statement (the runner's start).
- * With `step`, the same statement sets the execution's `current_step` (only while `step` holds the
- * lease): the node the run starts with. Undefined when the connector was deleted. Scoped by the
- * execution's own workspace.
- */
-export async function getRunContext(
-  db: Executor,
-  execution: Pick<ConnectorExecution, 'workspace_id' | 'connector_id' | 'contact_id'>,
-  step?: LeaseToken & { currentStep: string | null },
-  options: { credentials?: boolean } = {},
-): Promise<RunContext | undefined> {
-  if (!isUuid(execution.connector_id)) return undefined;
-  const contactId =
-    execution.contact_id !== null && isUuid(execution.contact_id) ? execution.contact_id : null;
+/** Statements built once per shape (`QueryTemplates`): every run starts with one. */
+const templates = new QueryTemplates();
+
+/** The statement of `getRunContext` (without `contactId`, no contact; without `executionId`, no step). */
+function runContextStatement(db: Executor, p: Record<string, unknown>, credentials: boolean) {
   // The CTE adds nothing the select reads: seen from the select, it is the plain query creator.
   const from: QueryCreator<Database> =
-    step === undefined || !isUuid(step.executionId)
-      ? db
-      : (db.with('step', (qb) =>
+    'executionId' in p
+      ? (db.with('step', (qb) =>
           qb
             .updateTable('connector_executions')
-            .set({ current_step: step.currentStep, updated_at: sql<Date>`now()` })
-            .where((eb) => heldBy(eb, step))
+            .set({ current_step: p.currentStep as string | null, updated_at: sql<Date>`now()` })
+            .where((eb) =>
+              heldBy(eb, {
+                executionId: p.executionId as string,
+                workerId: p.workerId as string,
+                attempt: p.attempt as number,
+              }),
+            )
             .returning('id'),
-        ) as unknown as QueryCreator<Database>);
-  const row = await from
+        ) as unknown as QueryCreator<Database>)
+      : db;
+  return from
     .selectFrom('connectors')
     .leftJoin('contacts', (join) =>
-      contactId === null
-        ? join.on(sql<boolean>`false`)
-        : join
+      'contactId' in p
+        ? join
             .onRef('contacts.workspace_id', '=', 'connectors.workspace_id')
-            .on('contacts.id', '=', contactId),
+            .on('contacts.id', '=', p.contactId as string)
+        : join.on(sql<boolean>`false`),
     )
     .select([
       'connectors.timeout_ms',
@@ -252,7 +249,7 @@ export async function getRunContext(
       'contacts.updated_at',
       sql<string | null>`contacts.xmin::text`.as('contact_version'),
     ])
-    .$if(options.credentials === true, (qb) =>
+    .$if(credentials, (qb) =>
       qb.select(
         sql<RunCredential[] | null>`(select jsonb_agg(jsonb_build_object('service_name', c.service_name,
           'credentials', c.credentials, 'allowed_hosts', to_jsonb(c.allowed_hosts)) order by c.service_name)
@@ -261,9 +258,45 @@ export async function getRunContext(
             limit ${RUN_CREDENTIALS_MAX + 1}) c)`.as('credentials'),
       ),
     )
-    .where('connectors.workspace_id', '=', execution.workspace_id)
-    .where('connectors.id', '=', execution.connector_id)
-    .executeTakeFirst();
+    .where('connectors.workspace_id', '=', p.workspaceId as string)
+    .where('connectors.id', '=', p.connectorId as string);
+}
+
+/**
+ * The connector settings and the contact of an execution, read in one statement (the runner's start).
+ * With `step`, the same statement sets the execution's `current_step` (only while `step` holds the
+ * lease): the node the run starts with. Undefined when the connector was deleted. Scoped by the
+ * execution's own workspace.
+ */
+export async function getRunContext(
+  db: Executor,
+  execution: Pick<ConnectorExecution, 'workspace_id' | 'connector_id' | 'contact_id'>,
+  step?: LeaseToken & { currentStep: string | null },
+  options: { credentials?: boolean } = {},
+): Promise<RunContext | undefined> {
+  if (!isUuid(execution.connector_id)) return undefined;
+  const contactId =
+    execution.contact_id !== null && isUuid(execution.contact_id) ? execution.contact_id : null;
+  const withStep = step !== undefined && isUuid(step.executionId);
+  const { rows } = await templates.executeNamed(
+    db,
+    `run-context:${options.credentials === true}`,
+    {
+      workspaceId: execution.workspace_id,
+      connectorId: execution.connector_id,
+      ...(contactId === null ? {} : { contactId }),
+      ...(withStep
+        ? {
+            executionId: step.executionId,
+            workerId: step.workerId,
+            attempt: step.attempt,
+            currentStep: step.currentStep,
+          }
+        : {}),
+    },
+    (p) => runContextStatement(db, p, options.credentials === true),
+  );
+  const row = rows[0];
   if (!row) return undefined;
   const contact: Contact | undefined =
     row.contact_id !== null
