@@ -22,10 +22,11 @@ export interface CreateDatabaseOptions {
    */
   pgliteThread?: boolean;
   /**
-   * Send PostgreSQL named (prepared) statements, parsed and planned once per connection
-   * (`PreparedStatementPool`; the default). Without this option, `CONNECTORS_PG_PREPARED_STATEMENTS=0` in
-   * the environment turns them off (for a pooler that cannot keep them, such as PgBouncer in transaction
-   * mode before 1.21). Ignored on PGlite.
+   * Send named (prepared) statements, parsed once per connection and then only bound and executed (the
+   * default): on PostgreSQL through `PreparedStatementPool`, on PGlite in its worker thread
+   * (`pglite-prepared.mjs`; PGlite on the calling thread runs each statement as `query()` does).
+   * Without this option, `CONNECTORS_PG_PREPARED_STATEMENTS=0` in the environment turns them off (for
+   * a pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21).
    */
   preparedStatements?: boolean;
 }
@@ -83,7 +84,11 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       options.preparedStatements ?? preparedStatementsByDefault(),
     );
   }
-  return createPglite(options.dataDir ?? DEFAULT_PGLITE_DATA_DIR, options.pgliteThread);
+  return createPglite(
+    options.dataDir ?? DEFAULT_PGLITE_DATA_DIR,
+    options.pgliteThread,
+    options.preparedStatements ?? preparedStatementsByDefault(),
+  );
 }
 
 /**
@@ -122,10 +127,14 @@ function createPostgres(connectionString: string, max: number, prepare: boolean)
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-async function createPglite(dataDir: string, thread: boolean | undefined): Promise<DatabaseHandle> {
+async function createPglite(
+  dataDir: string,
+  thread: boolean | undefined,
+  preparedStatements: boolean,
+): Promise<DatabaseHandle> {
   const inMemory = dataDir === ':memory:';
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  return openPgliteHandle(inMemory ? {} : { dataDir }, thread);
+  return openPgliteHandle({ ...(inMemory ? {} : { dataDir }), preparedStatements }, thread);
 }
 
 /**
@@ -143,11 +152,14 @@ export function pgliteThreadByDefault(): boolean {
  * migrated template.
  */
 export async function openPgliteHandle(
-  options: { dataDir?: string; loadDataDir?: Blob },
+  options: { dataDir?: string; loadDataDir?: Blob; preparedStatements?: boolean },
   thread = pgliteThreadByDefault(),
 ): Promise<DatabaseHandle> {
   if (!thread) return (await openPglite(options)).handle;
-  const client = await PgliteWorkerClient.start(options);
+  const client = await PgliteWorkerClient.start({
+    ...options,
+    preparedStatements: options.preparedStatements ?? preparedStatementsByDefault(),
+  });
   const db = new Kysely<Database>({ dialect: new PgliteThreadDialect(client) });
   return {
     db,

@@ -24,6 +24,8 @@ export interface PgliteThreadOptions {
   dataDir?: string;
   /** A `dumpDataDir()` tarball to start from (in memory). */
   loadDataDir?: Blob;
+  /** Named statements, parsed once (`pglite-prepared.mjs`; default true). */
+  preparedStatements?: boolean;
 }
 
 interface SerializedError {
@@ -134,7 +136,13 @@ export class PgliteWorkerClient {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir: options.dataDir, loadDataDir: load, syncPort: port2, signal: signal.buffer },
+      workerData: {
+        dataDir: options.dataDir,
+        loadDataDir: load,
+        syncPort: port2,
+        signal: signal.buffer,
+        preparedStatements: options.preparedStatements ?? true,
+      },
       transferList: load ? [port2, load] : [port2],
       // The worker is plain JavaScript: no TypeScript loader (tsx, vitest) needs to run in it.
       execArgv: [],

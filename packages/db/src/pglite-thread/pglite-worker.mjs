@@ -14,6 +14,7 @@
 // main thread is busy elsewhere. Their replies go through `syncPort`, and `signal` wakes the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { createPreparedStatements } from './pglite-prepared.mjs';
 
 /** The fields of PGlite's DatabaseError (pg-protocol's), plus what PGlite adds (`query`). */
 const ERROR_FIELDS = [
@@ -55,7 +56,7 @@ function serializeError(error) {
   return { name: error.name, message: error.message, stack: error.stack, fields };
 }
 
-const { dataDir, loadDataDir, syncPort, signal: signalBuffer } = workerData;
+const { dataDir, loadDataDir, syncPort, signal: signalBuffer, preparedStatements = true } = workerData;
 const signal = new Int32Array(signalBuffer);
 const SIGNAL_REPLIED = 1;
 const SIGNAL_EXITED = 2;
@@ -99,6 +100,13 @@ try {
   syncPort.close();
 }
 
+/** Runs a statement: named and prepared once (see pglite-prepared.mjs), or as `query()` runs it. */
+const run = pglite
+  ? preparedStatements
+    ? createPreparedStatements(pglite).query
+    : (sql, params) => pglite.query(sql, params)
+  : undefined;
+
 const queue = [];
 /** The session whose transaction is open, or undefined. */
 let owner;
@@ -138,7 +146,7 @@ async function handle(request) {
         await pglite.query(request.begin);
         owner = request.session;
       }
-      const result = await pglite.query(request.sql, request.params);
+      const result = await run(request.sql, request.params);
       reply(request, { id: request.id, ok: true, rows: result.rows, affectedRows: result.affectedRows });
     } catch (error) {
       reply(request, { id: request.id, ok: false, error: serializeError(error) });
