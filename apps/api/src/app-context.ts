@@ -45,5 +45,13 @@ export interface AuthContext {
 }
 
 export interface AppEnv {
-  Variables: { auth: AuthContext; ctx: AppContext };
+  Variables: {
+    auth: AuthContext;
+    ctx: AppContext;
+    /**
+     * What the audit entry of this request calls its resource, set by a route whose answer does not
+     * name it (a delete's 204, an install's answer being the new connector, not the template).
+     */
+    auditName?: string;
+  };
 }

@@ -38,7 +38,7 @@ export const auditMutations = createMiddleware<AppEnv>(async (c, next) => {
       action: described.action,
       resource_type: described.resourceType,
       resource_id: resourceId,
-      resource_name: answer?.name ?? null,
+      resource_name: c.get('auditName') ?? answer?.name ?? null,
       method: c.req.method,
       route,
       status: c.res.status,

@@ -28,7 +28,8 @@ export const apiKeyRoutes = new Hono<AppEnv>()
     c.json({ data: await listApiKeys(c.var.ctx.db, c.var.auth.workspaceId), next_cursor: null }),
   )
   .delete('/:id', async (c) => {
-    if (!(await revokeApiKey(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'))))
-      throw notFound('API key');
+    const revoked = await revokeApiKey(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));
+    if (!revoked) throw notFound('API key');
+    c.set('auditName', revoked.name);
     return c.body(null, 204);
   });

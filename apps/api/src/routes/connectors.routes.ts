@@ -99,9 +99,9 @@ export const connectorRoutes = new Hono<AppEnv>()
     return c.json(connectorView(row, input.warnings));
   })
   .delete('/:id', async (c) => {
-    if (!(await deleteConnector(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id')))) {
-      throw notFound('Connector');
-    }
+    const deleted = await deleteConnector(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));
+    if (!deleted) throw notFound('Connector');
+    c.set('auditName', deleted.name);
     return c.body(null, 204);
   })
   .post('/:id/clone', async (c) => {

@@ -112,9 +112,9 @@ export const flowRoutes = new Hono<AppEnv>()
     return c.json(flowView(row));
   })
   .delete('/:id', async (c) => {
-    if (!(await deleteFlow(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id')))) {
-      throw notFound('Flow');
-    }
+    const deleted = await deleteFlow(c.var.ctx.db, c.var.auth.workspaceId, c.req.param('id'));
+    if (!deleted) throw notFound('Flow');
+    c.set('auditName', deleted.name);
     return c.body(null, 204);
   })
   .post('/:id/run', validate('json', runFlowBodySchema), async (c) => {

@@ -60,5 +60,6 @@ export const templateRoutes = new Hono<AppEnv>()
       userId,
     );
     await incrementTemplateUsage(db, template.id);
+    c.set('auditName', template.name);
     return c.json(connectorView(row, input.warnings), 201);
   });

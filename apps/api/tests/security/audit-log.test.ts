@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeAuditedRoute } from '../../src/middleware/audit';
 import { ROUTE_TABLE } from '../../src/openapi/route-table';
 import { describeApi } from '../support/describe-api';
+import { enrichFlowConfig } from '../support/flow-helpers';
 import { useHubspotMock } from '../support/hubspot-mock';
 import type { Json } from '../support/run-helpers';
 import { Client } from '../support/test-app';
@@ -128,6 +129,34 @@ describeApi('the audit log', (s) => {
     expect(JSON.stringify(rows)).not.toContain(SECRET);
     expect(JSON.stringify(rows)).not.toContain('audit@example.com');
     expect((await t.session.get('/audit-log?cursor=not-a-cursor')).status).toBe(400);
+  });
+
+  it('names what a delete removed, a revoke revoked and an install installed', async () => {
+    const fresh = await createTenant(s.app, api);
+    const template = (await fresh.session.get('/connector-templates')).json.data[0];
+    const installed = await fresh.session.post(`/connector-templates/${template.id}/install`, {});
+    expect(installed.status).toBe(201);
+    const flow = await fresh.session.post('/flows', {
+      name: 'Short-lived flow',
+      config: enrichFlowConfig(installed.json.id),
+    });
+    expect(flow.status, JSON.stringify(flow.json)).toBe(201);
+    const key = await fresh.session.post('/api-keys', { name: 'short-lived key' });
+    expect((await fresh.session.delete(`/connectors/${installed.json.id}`)).status).toBe(204);
+    expect((await fresh.session.delete(`/flows/${flow.json.id}`)).status).toBe(204);
+    expect((await fresh.session.delete(`/api-keys/${key.json.id}`)).status).toBe(204);
+
+    const log = await wholeLog(fresh.session);
+    expect(
+      log.slice(0, 6).map((e: Json) => [e.action, e.resource_type, e.resource_id, e.resource_name]),
+    ).toEqual([
+      ['delete', 'api_key', key.json.id, 'short-lived key'],
+      ['delete', 'flow', flow.json.id, 'Short-lived flow'],
+      ['delete', 'connector', installed.json.id, installed.json.name],
+      ['create', 'api_key', key.json.id, 'short-lived key'],
+      ['create', 'flow', flow.json.id, 'Short-lived flow'],
+      ['install', 'connector_template', template.id, template.name],
+    ]);
   });
 
   it('covers every mutating route the app serves', { timeout: 120_000 }, async () => {

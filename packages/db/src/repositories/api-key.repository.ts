@@ -106,14 +106,18 @@ export async function listApiKeys(db: Executor, workspaceId: string): Promise<Ap
 }
 
 /** Revokes a key of the workspace; false if there is no such unrevoked key. */
-export async function revokeApiKey(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const result = await db
+export async function revokeApiKey(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<{ name: string } | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
     .updateTable('api_keys')
     .set({ revoked_at: sql<Date>`now()` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
+    .returning('name')
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }

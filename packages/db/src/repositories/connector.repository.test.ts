@@ -82,9 +82,9 @@ describeEachDialect('connector repository', (ctx) => {
     const connector = await createConnector(ctx.db, workspace.id, { name: 'Mine', config: EMPTY_GRAPH });
     expect(await getConnector(ctx.db, other.id, connector.id)).toBeUndefined();
     expect(await updateConnector(ctx.db, other.id, connector.id, 1, { name: 'Theirs' })).toBeUndefined();
-    expect(await deleteConnector(ctx.db, other.id, connector.id)).toBe(false);
+    expect(await deleteConnector(ctx.db, other.id, connector.id)).toBeUndefined();
     expect(await incrementConnectorStats(ctx.db, other.id, connector.id, 'success')).toBe(false);
-    expect(await deleteConnector(ctx.db, workspace.id, connector.id)).toBe(true);
+    expect(await deleteConnector(ctx.db, workspace.id, connector.id)).toEqual({ name: connector.name });
   });
 
   it('lists with search, category and enabled filters, a page at a time', async () => {

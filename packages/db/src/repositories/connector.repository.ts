@@ -240,14 +240,18 @@ export async function updateConnector(
 }
 
 /** Deletes a connector of the workspace, and with it its executions; false if there is none. */
-export async function deleteConnector(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const result = await db
+export async function deleteConnector(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<{ name: string } | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
     .deleteFrom('connectors')
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
+    .returning('name')
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }
 
 /**

@@ -38,7 +38,7 @@ describeEachDialect('flow repositories', (ctx) => {
     expect((await listFlows(ctx.db, workspace.id, { search: 'onb' })).data.map((f) => f.id)).toEqual([
       flow.id,
     ]);
-    expect(await deleteFlow(ctx.db, workspace.id, flow.id)).toBe(true);
+    expect(await deleteFlow(ctx.db, workspace.id, flow.id)).toEqual({ name: flow.name });
     expect(await getFlow(ctx.db, workspace.id, flow.id)).toBeUndefined();
   });
 
@@ -90,7 +90,7 @@ describeEachDialect('flow repositories', (ctx) => {
     if (!run) throw new Error('no run');
     expect(await getFlow(ctx.db, other.id, flow.id)).toBeUndefined();
     expect(await updateFlow(ctx.db, other.id, flow.id, 1, { name: 'x' })).toBeUndefined();
-    expect(await deleteFlow(ctx.db, other.id, flow.id)).toBe(false);
+    expect(await deleteFlow(ctx.db, other.id, flow.id)).toBeUndefined();
     expect(await createFlowRun(ctx.db, other.id, { flow_id: flow.id })).toBeUndefined();
     expect(await getFlowRun(ctx.db, other.id, run.id)).toBeUndefined();
     expect(await updateFlowRun(ctx.db, other.id, run.id, { status: 'failed' })).toBeUndefined();

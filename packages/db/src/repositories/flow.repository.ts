@@ -96,14 +96,18 @@ export async function updateFlow(
 }
 
 /** Deletes a flow of the workspace and its runs; false if there is none. */
-export async function deleteFlow(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const result = await db
+export async function deleteFlow(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<{ name: string } | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db
     .deleteFrom('flows')
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
+    .returning('name')
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }
 
 /** The workspace's enabled flows started by `event`, oldest first. */
