@@ -39,12 +39,18 @@ async function mockHubspot(): Promise<{ url: string; close(): void }> {
   return { url, close: () => child.kill() };
 }
 
-/** CPU time the whole machine spent busy so far (all processes, all cores), in ms. */
-function machineBusyMs(): number {
+/**
+ * The machine's CPU time so far (all processes, all cores), in ms: `busy` (user, system, interrupts),
+ * `stolen` (the hypervisor ran something else while this machine wanted to run: not our work, and
+ * not counted as busy) and `all`.
+ */
+function machineTimes(): { busy: number; stolen: number; all: number } {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  const ticks = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
+    fields.map(Number);
+  const ms = (ticks: number) => (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  const busy = user + nice + system + irq + softirq;
+  return { busy: ms(busy), stolen: ms(steal), all: ms(busy + steal + idle + iowait) };
 }
 
 /** The seed's connector pointed at the mock, with the input it needs declared. */
@@ -68,6 +74,8 @@ interface LevelResult {
   cpuMs: number;
   /** CPU time of the whole machine per execution: this process, the mock, PostgreSQL's server, the rest. */
   machineMs: number;
+  /** Share of the machine's CPU time the hypervisor gave to something else during the level. */
+  stolenPercent: number;
   /** The machine's 1-minute load average at the end of the level (2 cores shared with other work). */
   load: number;
 }
@@ -161,7 +169,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
     counter.reset();
     const cpu = process.cpuUsage();
-    const busy = machineBusyMs();
+    const machine = machineTimes();
     const latencies: number[] = [];
     const deadline = performance.now() + SECONDS * 1000;
     const t0 = performance.now();
@@ -185,7 +193,11 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
         const used = process.cpuUsage(cpu);
         return (used.user + used.system) / 1000 / latencies.length;
       })(),
-      machineMs: (machineBusyMs() - busy) / latencies.length,
+      machineMs: (machineTimes().busy - machine.busy) / latencies.length,
+      stolenPercent: (() => {
+        const now = machineTimes();
+        return (100 * (now.stolen - machine.stolen)) / Math.max(1, now.all - machine.all);
+      })(),
       load: loadavg()[0] ?? 0,
     });
     console.log(dialect, results.at(-1));
@@ -206,7 +218,7 @@ const rows: string[] = [];
 for (const dialect of dialects) {
   for (const r of await benchDialect(dialect)) {
     rows.push(
-      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.machineMs.toFixed(1)} | ${r.load.toFixed(1)} |`,
+      `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.machineMs.toFixed(1)} | ${r.stolenPercent.toFixed(0)}% | ${r.load.toFixed(1)} |`,
     );
   }
 }
@@ -223,12 +235,14 @@ process sent per execution (counted by \`QueryCounter\`; BEGIN/COMMIT of a trans
 needed, not included). *CPU* is this process's CPU time per execution: API, worker, runner and benchmark
 client — and, for \`pglite\`, the database itself; PostgreSQL's server processes are not in it.
 *Machine CPU* is what the whole machine spent per execution (every process: this one, the mock,
-PostgreSQL's server processes, anything else running), from \`/proc/stat\`. *Load* is
+PostgreSQL's server processes, anything else running), from \`/proc/stat\`. *Stolen* is the share of
+the machine's CPU time the hypervisor gave to other machines during the level (this is a virtual machine;
+not counted as machine CPU, but it slows everything down). *Load* is
 the machine's 1-minute load average at the end of the level: the machine has 2 cores, so anything above 2
 means the numbers were measured while other work ran.
 
-| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | machine CPU ms / execution | load (1 min) |
-|---|---|---|---|---|---|---|---|---|---|---|
+| database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | machine CPU ms / execution | stolen | load (1 min) |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED
