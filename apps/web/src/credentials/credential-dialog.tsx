@@ -5,6 +5,15 @@ import { IconPlus, IconTrash } from '../ui/icons';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Why a service or field name is refused, in words (the pattern is NAME above). */
+function nameProblem(name: string): string {
+  if (/^[0-9]/.test(name)) return `“${name}” starts with a digit; start with a letter or _.`;
+  const bad = [...new Set(name.replace(/[A-Za-z0-9_]/g, ''))]
+    .map((c) => (/\s/.test(c) ? 'a space' : `“${c}”`))
+    .join(', ');
+  return `“${name}” contains ${bad}; use only letters, digits and _.`;
+}
+
 export interface CredentialDialogProps {
   /** Replacing an existing service's secrets keeps its name. */
   service?: string;
@@ -21,6 +30,8 @@ export function CredentialDialog({ service: fixedService, onClose, onSaved }: Cr
   const [fields, setFields] = useState([{ key: 'token', value: '' }]);
   const [hosts, setHosts] = useState('');
   const serviceOk = NAME.test(service);
+  const serviceProblem = service !== '' && !serviceOk ? nameProblem(service) : null;
+  const fieldProblems = fields.map((f) => (f.key !== '' && !NAME.test(f.key) ? nameProblem(f.key) : null));
   const fieldsOk = fields.every((f) => NAME.test(f.key) && f.value !== '') && fields.length > 0;
 
   const save = async () => {
@@ -56,11 +67,17 @@ export function CredentialDialog({ service: fixedService, onClose, onSaved }: Cr
           onChange={(e) => setService(e.target.value.trim())}
           placeholder="hubspot"
           readOnly={Boolean(fixedService)}
-          aria-invalid={service !== '' && !serviceOk}
+          aria-invalid={Boolean(serviceProblem)}
+          aria-describedby={serviceProblem ? 'cred-service-error cred-service-hint' : 'cred-service-hint'}
           required
           data-autofocus
         />
-        <span className="field-hint">
+        {serviceProblem ? (
+          <span className="field-error" id="cred-service-error">
+            {serviceProblem}
+          </span>
+        ) : null}
+        <span className="field-hint" id="cred-service-hint">
           Letters, digits and _. Read as{' '}
           <code>{`{{credentials.${service || 'service'}.${fields[0]?.key || 'token'}}}`}</code>
         </span>
@@ -75,7 +92,8 @@ export function CredentialDialog({ service: fixedService, onClose, onSaved }: Cr
               aria-label={`Field ${index + 1} name`}
               value={field.key}
               placeholder="token"
-              aria-invalid={field.key !== '' && !NAME.test(field.key)}
+              aria-invalid={Boolean(fieldProblems[index])}
+              aria-describedby={fieldProblems[index] ? `cred-field-${index}-error` : undefined}
               onChange={(e) =>
                 setFields((list) =>
                   list.map((f, i) => (i === index ? { ...f, key: e.target.value.trim() } : f)),
@@ -104,6 +122,14 @@ export function CredentialDialog({ service: fixedService, onClose, onSaved }: Cr
             </button>
           </div>
         ))}
+        {fieldProblems.map((problem, index) =>
+          problem ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+            <span className="field-error" id={`cred-field-${index}-error`} key={index}>
+              Field {index + 1}: {problem}
+            </span>
+          ) : null,
+        )}
         <button
           type="button"
           className="btn btn-ghost btn-sm add-row"
