@@ -7,6 +7,7 @@ import { IconClose } from '../ui/icons';
 import { AttemptView, clockTime } from './attempt-view';
 import { receivedValues } from './run-model';
 import { StatusBadge } from './status-badge';
+import { StepError } from './step-error';
 
 const NOTE: Record<string, string> = {
   pending: 'Not started: it waits for the nodes before it.',
@@ -75,17 +76,7 @@ export function StepPanel({ step, reused = false, graph, stepsById, onClose }: S
             </div>
           ) : null}
         </dl>
-        {step.error ? (
-          <div className="alert alert-danger step-error-box" role="alert">
-            <div>
-              <strong>{step.error.message}</strong>
-              <div className="faint">
-                {step.error.code}
-                {step.error.path ? ` · ${step.error.path}` : ''}
-              </div>
-            </div>
-          </div>
-        ) : null}
+        {step.error ? <StepError error={step.error} /> : null}
         {NOTE[step.status] ? <p className="muted step-note">{NOTE[step.status]}</p> : null}
         {reused ? (
           <div className="alert alert-info" role="note">

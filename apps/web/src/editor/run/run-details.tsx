@@ -1,5 +1,6 @@
 import type { StepExecuted } from '../../api/executions.api';
 import { StatusBadge } from '../../executions/status-badge';
+import { StepError } from '../../executions/step-error';
 import { duration } from '../../ui/format';
 import { JsonView } from './json-view';
 
@@ -15,14 +16,7 @@ export function RunDetails({ step }: { step: StepExecuted }) {
           {step.attempts.length > 1 ? ` · ${step.attempts.length} attempts` : ''}
         </span>
       </header>
-      {step.error ? (
-        <div className="alert alert-danger" role="alert">
-          <span>
-            {step.error.message}
-            {step.error.path ? <span className="faint"> ({step.error.path})</span> : null}
-          </span>
-        </div>
-      ) : null}
+      {step.error ? <StepError error={step.error} /> : null}
       {step.status === 'skipped' ? (
         <p className="muted">
           Skipped: an edge into it was not active (a branch not taken, or a failure upstream).
