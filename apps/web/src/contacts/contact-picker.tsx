@@ -54,14 +54,28 @@ export function ContactPicker({
         ) : items.length === 0 ? (
           <li className="faint">No contact matches.</li>
         ) : (
-          items.map((c) => (
-            <li key={c.id}>
-              <label className={`contact-picker-item${value === c.id ? ' is-on' : ''}`}>
-                <input type="radio" name="contact" checked={value === c.id} onChange={() => onChange(c)} />
-                <span className="truncate">{contactLabel(c)}</span>
-              </label>
-            </li>
-          ))
+          items.map((c) => {
+            const name = [c.first_name, c.last_name].filter(Boolean).join(' ');
+            return (
+              <li key={c.id}>
+                {/* The name gives way (ellipsis) so the e-mail stays in view; the whole label on hover. */}
+                <label
+                  className={`contact-picker-item${value === c.id ? ' is-on' : ''}`}
+                  title={contactLabel(c)}
+                >
+                  <input type="radio" name="contact" checked={value === c.id} onChange={() => onChange(c)} />
+                  {name ? <span className="contact-picker-name truncate">{name}</span> : null}{' '}
+                  {c.email ? (
+                    <span className="contact-picker-email truncate muted">
+                      {name ? '· ' : ''}
+                      {c.email}
+                    </span>
+                  ) : null}
+                  {!name && !c.email ? <span className="contact-picker-name truncate">{c.id}</span> : null}
+                </label>
+              </li>
+            );
+          })
         )}
       </ul>
     </div>
