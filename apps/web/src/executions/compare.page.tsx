@@ -13,6 +13,7 @@ function show(value: unknown): string {
 }
 
 function RunHead({ label, run }: { label: string; run: Execution }) {
+  const details = `${duration(run.execution_time_ms)} · v${run.connector_version} · ${contactLabel(run)}`;
   return (
     <div className="compare-run">
       <span className="compare-run-label">{label}</span>
@@ -20,8 +21,8 @@ function RunHead({ label, run }: { label: string; run: Execution }) {
         <StatusBadge status={run.status} />
       </Link>
       <span title={run.started_at ?? run.created_at}>{timeAgo(run.started_at ?? run.created_at)}</span>
-      <span className="faint">
-        {duration(run.execution_time_ms)} · v{run.connector_version} · {contactLabel(run)}
+      <span className="faint compare-run-details" title={details}>
+        {details}
       </span>
     </div>
   );
