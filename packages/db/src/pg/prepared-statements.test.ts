@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../create-database';
 import { runPostgres } from '../testing/describe-each-dialect';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { StatementNames } from './prepared-statements';
+import { PreparedStatementPool, StatementNames } from './prepared-statements';
 
 // biome-ignore lint/suspicious/noExplicitAny: scratch tables outside the app's schema
 type Scratch = Kysely<any>;
@@ -42,6 +42,8 @@ describe('StatementNames', () => {
     expect(names.nameOf('create table t (a int)', 0)).toBeUndefined();
     expect(names.nameOf(`select ${'1,'.repeat(10_000)}1`, 0)).toBeUndefined();
     expect(names.nameOf('insert into t values ($1)', 501)).toBeUndefined();
+    // Several statements in one parameterless text: pg sends it as a simple query, which allows that.
+    expect(names.nameOf('insert into a values (1); insert into b values (2)', 0)).toBeUndefined();
     expect(names.nameOf('select 1', 0)).toBeDefined();
     expect(names.nameOf('select 2', 0)).toBeDefined();
     expect(names.nameOf('select 3', 0)).toBeDefined();
@@ -120,6 +122,48 @@ describe('StatementNames', () => {
     const rows = await db.transaction().execute((trx) => all(trx));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: 1, extra: 7 });
+  });
+
+  it('runs several parameterless statements in one text, as pg does without names', async () => {
+    await sql`insert into scratch (id, name) values (10, 'ten'); insert into scratch (id, name) values (11, 'eleven')`.execute(
+      db,
+    );
+    expect(await db.selectFrom('scratch').select('id').where('id', '>=', 10).orderBy('id').execute()).toEqual(
+      [{ id: 10 }, { id: 11 }],
+    );
+  });
+
+  it('keeps a transaction open across `rollback to savepoint` (a stale plan there is not retried)', async () => {
+    const some = (q: Scratch) => q.selectFrom('scratch').selectAll().where('id', '<', 100).execute();
+    await some(db);
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    await other.query(`alter table scratch add column later int default 1`);
+    await other.end();
+    const trx = await db.startTransaction().execute();
+    const point = await trx.savepoint('before').execute();
+    await point.rollbackToSavepoint('before').execute();
+    const failure = await some(point).catch((error: unknown) => error);
+    await trx.rollback().execute();
+    expect(failure).toMatchObject({ code: '0A000' }); // not 25P02 from a retry inside the transaction
+    expect((await some(db))[0]).toMatchObject({ later: 1 });
+  });
+
+  it('hands a connection Kysely discards back to the pool to be destroyed', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      const preparing = new PreparedStatementPool(pool);
+      const client = await preparing.connect();
+      await client.query('select 1', []);
+      expect(pool.totalCount).toBe(1);
+      (client.release as (destroy?: boolean) => void)(true);
+      expect(pool.totalCount).toBe(0);
+      const again = await preparing.connect();
+      expect((await again.query<{ one: number }>('select 1 as one', [])).rows).toEqual([{ one: 1 }]);
+      again.release();
+    } finally {
+      await pool.end();
+    }
   });
 
   it('names nothing when turned off', async () => {

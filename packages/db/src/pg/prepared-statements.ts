@@ -55,11 +55,19 @@ const MAX_TEXT = 16 * 1024;
 const MAX_PARAMETERS = 500;
 
 function preparable(sql: string, parameterCount: number): boolean {
-  return sql.length <= MAX_TEXT && parameterCount <= MAX_PARAMETERS && DATA_STATEMENT.test(sql);
+  return (
+    sql.length <= MAX_TEXT &&
+    parameterCount <= MAX_PARAMETERS &&
+    DATA_STATEMENT.test(sql) &&
+    // Without parameters `pg` sends a text as a simple query, which may hold several statements; a
+    // prepared statement may not.
+    !(parameterCount === 0 && sql.includes(';'))
+  );
 }
 
 const TRANSACTION_START = /^\s*(begin|start\s+transaction)\b/i;
-const TRANSACTION_END = /^\s*(commit|rollback|end|abort)\b/i;
+// `rollback to savepoint` leaves the transaction open.
+const TRANSACTION_END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
 
 /** PostgreSQL's answer when a prepared statement's result columns changed since it was planned. */
 function isStalePlan(error: unknown): boolean {
@@ -114,9 +122,10 @@ class PreparingClient {
     }
   }
 
-  release(): void {
+  /** Kysely passes `true` to throw the connection away (a failed rollback): pass it on to the pool. */
+  release(destroy?: boolean | Error): void {
     this.#inTransaction = false;
-    this.client.release();
+    this.client.release(destroy);
   }
 }
 

@@ -99,7 +99,8 @@ export function createPreparedStatements(pglite, { limit = 1000 } = {}) {
         statements.size < limit &&
         text.length <= MAX_TEXT &&
         params.length <= MAX_PARAMETERS &&
-        DATA_STATEMENT.test(text);
+        DATA_STATEMENT.test(text) &&
+        !(params.length === 0 && text.includes(';'));
       if (!preparable) return pglite.query(text, params);
       try {
         entry = await prepare(text);

@@ -46,6 +46,30 @@ describeEachDialect('QueryTemplates', (ctx) => {
     expect(builds).toBe(3); // the probe, then a plain build per call
   });
 
+  it('leaves out a named value that is undefined, as Kysely leaves out an undefined column', async () => {
+    const { workspace } = await seedWorkspace(ctx.db);
+    const contact = await ctx.db
+      .insertInto('contacts')
+      .values({ workspace_id: workspace.id, email: 'a@x.io', phone: '+1 555', title: 'CTO' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const templates = new QueryTemplates();
+    const update = (values: { id: string; title: string; phone?: string | undefined }) =>
+      templates.executeNamed(ctx.db, 'contact', values, (p) =>
+        ctx.db
+          .updateTable('contacts')
+          .set({ title: p.title, ...('phone' in p ? { phone: p.phone } : {}) })
+          .where('id', '=', p.id)
+          .returning(['title', 'phone']),
+      );
+    expect((await update({ id: contact.id, title: 'CEO', phone: undefined })).rows).toEqual([
+      { title: 'CEO', phone: '+1 555' },
+    ]);
+    expect((await update({ id: contact.id, title: 'CFO', phone: '+1 777' })).rows).toEqual([
+      { title: 'CFO', phone: '+1 777' },
+    ]);
+  });
+
   it('passes a value used twice and keeps constants of the shape', async () => {
     const templates = new QueryTemplates();
     const pair = async (a: string) =>

@@ -23,8 +23,9 @@ interface Template {
  *
  * `build(values)` must use each of `values` only as a parameter (in `sql` templates, `where`, `set`,
  * `values`), never to decide the statement's shape (that goes in `shape`) and never transformed
- * (serialise JSON before, not inside). If the first build shows a value did not end up as a parameter,
- * the shape is not cached and every call builds as before. Plugins still see every statement
+ * (serialise JSON before, not inside), and must take every value from `values`, never from its closure
+ * (a closure value would be compiled into the first call's statement and sent on every later call). If
+ * the first build shows a value did not end up as a parameter, the shape is not cached and every call builds as before. Plugins still see every statement
  * (`transformQuery` with a new query id), so `QueryCounter` counts them.
  */
 export class QueryTemplates {
@@ -54,7 +55,8 @@ export class QueryTemplates {
 
   /**
    * `execute` with named values: `build` gets a record with the same keys. The keys are part of the
-   * shape (a value present or not is a different statement).
+   * shape (a value present or not is a different statement). A key whose value is `undefined` is left
+   * out, as Kysely leaves out an `undefined` column: `build` sees it absent (`'key' in values` is false).
    */
   executeNamed<R, V extends Record<string, unknown>>(
     db: Executor,
@@ -62,7 +64,7 @@ export class QueryTemplates {
     values: V,
     build: (values: V) => Compilable<R>,
   ): Promise<QueryResult<R>> {
-    const keys = Object.keys(values);
+    const keys = Object.keys(values).filter((key) => values[key] !== undefined);
     return this.execute(
       db,
       `${shape}|${keys.join(',')}`,
