@@ -124,8 +124,10 @@ export async function claimExecutionsCapped(
   if (limit === 0) return { claimed: [], heldBack: undefined };
   const maxAttempts = options.maxAttempts ?? 2_147_483_647;
   const cap = Math.max(1, Math.floor(options.perWorkspace));
+  // `busy` is MATERIALIZED: inlined, the planner may join it in a nested loop and count the running
+  // rows again for every candidate (5 ms instead of 1 on PGlite with 90 waiting).
   const { rows } = await sql<ConnectorExecution & { held_back: number }>`
-    WITH busy AS (
+    WITH busy AS MATERIALIZED (
       SELECT workspace_id, count(*)::int AS running FROM connector_executions
       WHERE status = 'running' AND lease_expires_at >= now()
       GROUP BY workspace_id
