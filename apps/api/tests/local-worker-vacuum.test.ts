@@ -64,4 +64,15 @@ it('on PGlite (no autovacuum), vacuums the run tables every so many runs', async
   }
   // Each run updated its row several times; the vacuum after the third run removed those versions.
   expect(await deadExecutionRows()).toBe(0);
+  // …and gave the planner statistics (PGlite never analyzes by itself).
+  const { rows } = await sql<{ relname: string; analyzed: boolean }>`
+    select relname, last_analyze is not null as analyzed from pg_stat_user_tables
+    where relname in ('connector_executions', 'execution_node_results', 'contacts', 'connectors')
+    order by relname`.execute(database.db);
+  expect(rows).toEqual([
+    { relname: 'connector_executions', analyzed: true },
+    { relname: 'connectors', analyzed: true },
+    { relname: 'contacts', analyzed: true },
+    { relname: 'execution_node_results', analyzed: true },
+  ]);
 });

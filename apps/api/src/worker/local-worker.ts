@@ -40,6 +40,8 @@ export interface LocalWorkerOptions {
 const DEFAULT_MAX_ATTEMPTS = 5;
 /** On a database this process owns (PGlite, no autovacuum), runs ended between two vacuums. */
 const VACUUM_EVERY_RUNS = 1_000;
+/** …and before the first one: a new database gets statistics early (see `vacuumRunTables`). */
+const FIRST_VACUUM_AFTER_RUNS = 100;
 const DEFAULT_GRACE_MS = 5_000;
 /** After interrupting, how long to wait for runs to hand their leases back before giving up on them. */
 const INTERRUPT_WAIT_MS = 5_000;
@@ -72,6 +74,8 @@ export class LocalWorker implements ManagedDispatcher {
   private enqueued = 0;
   private endedSinceVacuum = 0;
   private vacuuming: Promise<void> | undefined;
+  /** Whether this worker vacuumed once already (the first comes sooner). */
+  private vacuumed = false;
 
   constructor(private readonly options: LocalWorkerOptions) {
     this.workerId = options.workerId ?? `local-${randomUUID()}`;
@@ -144,13 +148,16 @@ export class LocalWorker implements ManagedDispatcher {
 
   /**
    * PGlite runs no autovacuum, and every run leaves dead row versions behind (its execution row is
-   * updated several times): vacuum the run tables every `VACUUM_EVERY_RUNS` runs, so claims and
-   * lookups do not slow down as runs pile up. PostgreSQL's autovacuum does this itself.
+   * updated several times): vacuum and analyze the run tables after the first
+   * `FIRST_VACUUM_AFTER_RUNS` runs and then every `VACUUM_EVERY_RUNS`, so claims and lookups do not
+   * slow down as runs pile up. PostgreSQL's autovacuum does this itself.
    */
   private vacuumNowAndThen(): void {
     if (!this.options.exclusiveDatabase || this.vacuuming) return;
-    if (++this.endedSinceVacuum < (this.options.vacuumEveryRuns ?? VACUUM_EVERY_RUNS)) return;
+    const every = this.options.vacuumEveryRuns ?? VACUUM_EVERY_RUNS;
+    if (++this.endedSinceVacuum < (this.vacuumed ? every : Math.min(every, FIRST_VACUUM_AFTER_RUNS))) return;
     this.endedSinceVacuum = 0;
+    this.vacuumed = true;
     this.vacuuming = vacuumRunTables(this.options.deps.db)
       .catch((error: unknown) => this.logger.warn(`could not vacuum: ${(error as Error).message}`))
       .finally(() => {

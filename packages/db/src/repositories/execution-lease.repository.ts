@@ -78,11 +78,14 @@ export async function getExecutionState(db: Executor, id: string): Promise<Execu
 }
 
 /**
- * Vacuums the tables every run updates (its execution row several times, its contact, its connector's
- * counters). Only for PGlite, which runs no autovacuum: without it the dead row versions pile up and
- * every claim walks past the index entries of all runs ever claimed. PostgreSQL's autovacuum does this
- * by itself. Cannot run inside a transaction.
+ * Vacuums and analyzes the tables every run writes (its execution row several times, its node results,
+ * its contact, its connector's counters). Only for PGlite, which runs no autovacuum and so never
+ * analyzes either: without the vacuum the dead row versions pile up and every claim walks past the
+ * index entries of all runs ever claimed; without statistics the planner cannot tell a primary key
+ * lookup from a workspace-wide one (it found a node result's execution through the workspace's index,
+ * reading every run of the workspace). PostgreSQL's autovacuum does both by itself. Cannot run inside a
+ * transaction.
  */
 export async function vacuumRunTables(db: Executor): Promise<void> {
-  await sql`VACUUM connector_executions, contacts, connectors`.execute(db);
+  await sql`VACUUM (ANALYZE) connector_executions, execution_node_results, contacts, connectors`.execute(db);
 }
