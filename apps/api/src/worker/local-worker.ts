@@ -42,6 +42,8 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 const VACUUM_EVERY_RUNS = 1_000;
 /** …and before the first one: a new database gets statistics early (see `vacuumRunTables`). */
 const FIRST_VACUUM_AFTER_RUNS = 100;
+/** The first vacuum analyzes too, and then every so many (an analyze holds PGlite ~0.2 s). */
+const ANALYZE_EVERY_VACUUMS = 10;
 const DEFAULT_GRACE_MS = 5_000;
 /** After interrupting, how long to wait for runs to hand their leases back before giving up on them. */
 const INTERRUPT_WAIT_MS = 5_000;
@@ -74,8 +76,8 @@ export class LocalWorker implements ManagedDispatcher {
   private enqueued = 0;
   private endedSinceVacuum = 0;
   private vacuuming: Promise<void> | undefined;
-  /** Whether this worker vacuumed once already (the first comes sooner). */
-  private vacuumed = false;
+  /** Vacuums this worker ran (the first comes sooner and analyzes, as every tenth does). */
+  private vacuums = 0;
 
   constructor(private readonly options: LocalWorkerOptions) {
     this.workerId = options.workerId ?? `local-${randomUUID()}`;
@@ -148,17 +150,20 @@ export class LocalWorker implements ManagedDispatcher {
 
   /**
    * PGlite runs no autovacuum, and every run leaves dead row versions behind (its execution row is
-   * updated several times): vacuum and analyze the run tables after the first
-   * `FIRST_VACUUM_AFTER_RUNS` runs and then every `VACUUM_EVERY_RUNS`, so claims and lookups do not
-   * slow down as runs pile up. PostgreSQL's autovacuum does this itself.
+   * updated several times) and is never analyzed: vacuum the run tables after the first
+   * `FIRST_VACUUM_AFTER_RUNS` runs and then every `VACUUM_EVERY_RUNS`, analyzing them the first time and
+   * every `ANALYZE_EVERY_VACUUMS`th, so claims and lookups do not slow down as runs pile up.
+   * PostgreSQL's autovacuum does this itself.
    */
   private vacuumNowAndThen(): void {
     if (!this.options.exclusiveDatabase || this.vacuuming) return;
     const every = this.options.vacuumEveryRuns ?? VACUUM_EVERY_RUNS;
-    if (++this.endedSinceVacuum < (this.vacuumed ? every : Math.min(every, FIRST_VACUUM_AFTER_RUNS))) return;
+    if (++this.endedSinceVacuum < (this.vacuums > 0 ? every : Math.min(every, FIRST_VACUUM_AFTER_RUNS)))
+      return;
     this.endedSinceVacuum = 0;
-    this.vacuumed = true;
-    this.vacuuming = vacuumRunTables(this.options.deps.db)
+    const analyze = this.vacuums % ANALYZE_EVERY_VACUUMS === 0;
+    this.vacuums++;
+    this.vacuuming = vacuumRunTables(this.options.deps.db, { analyze })
       .catch((error: unknown) => this.logger.warn(`could not vacuum: ${(error as Error).message}`))
       .finally(() => {
         this.vacuuming = undefined;

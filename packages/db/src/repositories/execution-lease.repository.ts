@@ -78,14 +78,22 @@ export async function getExecutionState(db: Executor, id: string): Promise<Execu
 }
 
 /**
- * Vacuums and analyzes the tables every run writes (its execution row several times, its node results,
- * its contact, its connector's counters). Only for PGlite, which runs no autovacuum and so never
- * analyzes either: without the vacuum the dead row versions pile up and every claim walks past the
- * index entries of all runs ever claimed; without statistics the planner cannot tell a primary key
- * lookup from a workspace-wide one (it found a node result's execution through the workspace's index,
- * reading every run of the workspace). PostgreSQL's autovacuum does both by itself. Cannot run inside a
- * transaction.
+ * Vacuums the tables every run updates (its execution row several times, its contact, its connector's
+ * counters) and, with `analyze`, refreshes the planner's statistics of those and of the node results.
+ * Only for PGlite, which runs no autovacuum and so never analyzes either: without the vacuum the dead row
+ * versions pile up and every claim walks past the index entries of all runs ever claimed; without
+ * statistics the planner cannot tell a primary key lookup from a workspace-wide one (it found a node
+ * result's execution through the workspace's index, reading every run of the workspace). PGlite is one
+ * connection, so every other statement waits meanwhile: the analyze (the longer part, ~0.2 s with a few
+ * thousand runs) is asked for only now and then. PostgreSQL's autovacuum does both by itself. Cannot
+ * run inside a transaction.
  */
-export async function vacuumRunTables(db: Executor): Promise<void> {
-  await sql`VACUUM (ANALYZE) connector_executions, execution_node_results, contacts, connectors`.execute(db);
+export async function vacuumRunTables(db: Executor, options: { analyze?: boolean } = {}): Promise<void> {
+  if (options.analyze) {
+    await sql`VACUUM (ANALYZE) connector_executions, execution_node_results, contacts, connectors`.execute(
+      db,
+    );
+  } else {
+    await sql`VACUUM connector_executions, contacts, connectors`.execute(db);
+  }
 }
