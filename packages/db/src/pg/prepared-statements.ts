@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { isStalePlan, preparable } from '../sql/prepared-statement-rules.mjs';
 
 /**
  * Names the statements Kysely sends to PostgreSQL, so that each connection parses and plans a statement
@@ -50,34 +51,9 @@ export class StatementNames {
   }
 }
 
-const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
-const MAX_TEXT = 16 * 1024;
-const MAX_PARAMETERS = 500;
-
-function preparable(sql: string, parameterCount: number): boolean {
-  return (
-    sql.length <= MAX_TEXT &&
-    parameterCount <= MAX_PARAMETERS &&
-    DATA_STATEMENT.test(sql) &&
-    // Without parameters `pg` sends a text as a simple query, which may hold several statements; a
-    // prepared statement may not.
-    !(parameterCount === 0 && sql.includes(';'))
-  );
-}
-
 const TRANSACTION_START = /^\s*(begin|start\s+transaction)\b/i;
 // `rollback to savepoint` leaves the transaction open.
 const TRANSACTION_END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
-
-/** PostgreSQL's answer when a prepared statement's result columns changed since it was planned. */
-function isStalePlan(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: unknown }).code === '0A000' &&
-    /cached plan must not change result type/i.test(String((error as { message?: unknown }).message))
-  );
-}
 
 /** A pool client whose queries go out named (see `StatementNames`). */
 class PreparingClient {

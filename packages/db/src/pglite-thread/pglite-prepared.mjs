@@ -5,16 +5,13 @@
 // parameter types the description gave, and rows parsed with the instance's parsers, exactly as
 // `query()` does, so results are the same. Plain JavaScript: used by the PGlite worker thread.
 //
-// Bounded like the `pg` side (src/pg/prepared-statements.ts): data statements only (SELECT, INSERT,
-// UPDATE, DELETE, WITH), at most `limit` texts, each at most 16 KiB with at most 500 parameters; others
-// go through `query()`. A statement whose result columns changed under it (SQLSTATE 0A000, after a
+// Bounded like the `pg` side (src/pg/prepared-statements.ts), by the same rules
+// (src/sql/prepared-statement-rules.mjs), and at most `limit` texts; others go through `query()`. A statement whose result columns changed under it (SQLSTATE 0A000, after a
 // migration) is dropped and, outside a transaction, prepared and run again.
 import { parse, protocol } from '@electric-sql/pglite';
+import { isStalePlan, preparable } from '../sql/prepared-statement-rules.mjs';
 
 const { serialize } = protocol;
-const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
-const MAX_TEXT = 16 * 1024;
-const MAX_PARAMETERS = 500;
 
 function concat(parts) {
   const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
@@ -24,12 +21,6 @@ function concat(parts) {
     offset += part.length;
   }
   return out;
-}
-
-function isStalePlan(error) {
-  return (
-    error?.code === '0A000' && /cached plan must not change result type/i.test(String(error?.message ?? ''))
-  );
 }
 
 /** Errors as `query()` reports them: with the statement and its parameters. */
@@ -95,13 +86,7 @@ export function createPreparedStatements(pglite, { limit = 1000 } = {}) {
   async function query(text, params = [], retried = false) {
     let entry = statements.get(text);
     if (entry === undefined) {
-      const preparable =
-        statements.size < limit &&
-        text.length <= MAX_TEXT &&
-        params.length <= MAX_PARAMETERS &&
-        DATA_STATEMENT.test(text) &&
-        !(params.length === 0 && text.includes(';'));
-      if (!preparable) return pglite.query(text, params);
+      if (statements.size >= limit || !preparable(text, params.length)) return pglite.query(text, params);
       try {
         entry = await prepare(text);
       } catch (error) {
