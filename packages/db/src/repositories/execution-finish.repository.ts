@@ -1,11 +1,12 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
+import { jsonText } from '../sql/jsonb';
 import { QueryTemplates } from '../sql/query-template';
 import type { FieldChange } from '../tables/contact-change.table';
 import type { RunOutcome } from './connector.repository';
 import type { ContactWriteSource } from './contact-change.repository';
-import { type FinalRunStatus, heldBy, type LeaseToken } from './execution.repository';
+import { type FinalRunStatus, heldBy, type LeaseToken, leaseOf } from './execution.repository';
 import {
   NODE_RESULT_COLUMNS,
   type NodeResultInput,
@@ -61,11 +62,6 @@ export type FinishWithContactOutcome =
   /** The lease was no longer held: nothing was written. */
   | 'lease_lost';
 
-/** A value for a jsonb column as a parameter: its JSON text, or null. */
-function jsonText(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
 /**
  * A finish's lease and values as statement parameters, by name; `timeMs` and `steps` only when given
  * (their absence is a different statement).
@@ -81,15 +77,6 @@ function finishParams(input: FinishExecutionInput): Record<string, unknown> {
     errorStack: input.error_stack ?? null,
     ...(input.execution_time_ms === undefined ? {} : { timeMs: input.execution_time_ms }),
     ...(input.steps_executed === undefined ? {} : { steps: JSON.stringify(input.steps_executed) }),
-  };
-}
-
-/** The lease of `finishParams`. */
-function leaseOf(p: Record<string, unknown>): LeaseToken {
-  return {
-    executionId: p.executionId as string,
-    workerId: p.workerId as string,
-    attempt: p.attempt as number,
   };
 }
 

@@ -137,6 +137,18 @@ export async function listExecutions(
   return toPage(rows, limit);
 }
 
+/**
+ * The lease in a statement's named values (`QueryTemplates.executeNamed`): its `executionId`,
+ * `workerId` and `attempt`.
+ */
+export function leaseOf(values: Record<string, unknown>): LeaseToken {
+  return {
+    executionId: values.executionId as string,
+    workerId: values.workerId as string,
+    attempt: values.attempt as number,
+  };
+}
+
 /** The row of a run this lease still holds: running, by this worker, in this attempt. */
 export function heldBy(eb: ExecutionEb, lease: LeaseToken) {
   return eb.and([
@@ -213,13 +225,7 @@ function runContextStatement(db: Executor, p: Record<string, unknown>, credentia
           qb
             .updateTable('connector_executions')
             .set({ current_step: p.currentStep as string | null, updated_at: sql<Date>`now()` })
-            .where((eb) =>
-              heldBy(eb, {
-                executionId: p.executionId as string,
-                workerId: p.workerId as string,
-                attempt: p.attempt as number,
-              }),
-            )
+            .where((eb) => heldBy(eb, leaseOf(p)))
             .returning('id'),
         ) as unknown as QueryCreator<Database>)
       : db;

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Executor } from '../database';
 import { isUuid } from '../sql/is-uuid';
+import { jsonText } from '../sql/jsonb';
 import type { NodeStatus } from '../tables/column-types';
 import type { ExecutionNodeResult } from '../tables/execution-node-result.table';
 
@@ -41,11 +42,6 @@ const COPIED_COLUMNS = NODE_RESULT_COLUMNS;
 
 function typed(value: unknown, type: string) {
   return sql`cast(${value ?? null} as ${sql.raw(type)})`;
-}
-
-/** A value for a jsonb column as a parameter: its JSON text, or null (the same SQL either way). */
-function jsonText(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
 /**
@@ -89,23 +85,11 @@ export function nodeResultSelections(params: readonly unknown[]) {
   return NODE_RESULT_COLUMNS.map((column, i) => typed(params[i], COLUMN_TYPES[i] ?? 'text').as(column));
 }
 
-/**
- * The values of `input` as typed select items, in `NODE_RESULT_COLUMNS` order: for an insert that
- * takes the execution and workspace from a row it selects (so the row proves the workspace).
- */
-export function nodeResultValues(input: NodeResultInput) {
-  return nodeResultSelections(nodeResultParams(input));
-}
-
 /** Any insert's expression builder, narrowed to what `resultRow` uses (it selects from its own table). */
 export type RowBuilder = ExpressionBuilder<Database, never>;
 
 /** The values of a result row, selected from its execution's row (which proves the workspace). */
-export function resultRow(
-  eb: RowBuilder,
-  input: NodeResultInput,
-  lease?: { workerId: string; attempt: number },
-) {
+function resultRow(eb: RowBuilder, input: NodeResultInput, lease?: { workerId: string; attempt: number }) {
   return resultRowOf(eb, input.execution_id, input.workspace_id, nodeResultParams(input), lease);
 }
 
