@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './app-context';
-import { ApiError } from './errors/api-error';
 import { handleError } from './errors/error-handler';
 import { auditMutations } from './middleware/audit';
 import { requireAuth } from './middleware/auth';
+import { limitBody } from './middleware/body-limit';
 import { apiKeyRoutes } from './routes/api-keys.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -34,19 +33,7 @@ export function createApp(ctx: AppContext) {
       c.set('ctx', ctx);
       await next();
     })
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: ctx.config.maxBodyBytes,
-        onError: () => {
-          throw new ApiError(
-            413,
-            'payload_too_large',
-            `The request body is larger than ${ctx.config.maxBodyBytes} bytes`,
-          );
-        },
-      }),
-    )
+    .use('*', limitBody(ctx.config.maxBodyBytes))
     .route('/auth', authRoutes)
     .route('/', reference.openApiRoutes)
     .use('*', requireAuth)
