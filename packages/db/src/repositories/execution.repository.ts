@@ -3,7 +3,6 @@ import type { Database, Executor } from '../database';
 import { type Page, type PageOptions, pageSize, toPage } from '../pagination/keyset-cursor';
 import { keysetPage } from '../pagination/keyset-query';
 import { isUuid } from '../sql/is-uuid';
-import { jsonb } from '../sql/jsonb';
 import { leaseUntil } from '../sql/lease';
 import { QueryTemplates } from '../sql/query-template';
 import type { ExecutionMode, RunStatus } from '../tables/column-types';
@@ -55,23 +54,41 @@ export async function createExecution(
   db: Executor,
   input: CreateExecutionInput,
 ): Promise<{ execution: ConnectorExecution; created: boolean }> {
-  const inserted = await db
-    .insertInto('connector_executions')
-    .values({
-      workspace_id: input.workspace_id,
-      connector_id: input.connector_id,
-      connector_version: input.connector_version,
-      graph_snapshot: jsonb(input.graph_snapshot),
-      contact_id: input.contact_id ?? null,
-      flow_run_id: input.flow_run_id ?? null,
+  // Every execute request sends it: built once (`QueryTemplates`), not by Kysely on every call.
+  const { rows } = await templates.executeNamed(
+    db,
+    'create-execution',
+    {
+      workspace: input.workspace_id,
+      connector: input.connector_id,
+      version: input.connector_version,
+      graph: JSON.stringify(input.graph_snapshot),
+      contact: input.contact_id ?? null,
+      flowRun: input.flow_run_id ?? null,
       mode: input.mode ?? 'live',
-      input_data: jsonb(input.input_data ?? {}),
-      retry_of: input.retry_of ?? null,
-      idempotency_key: input.idempotency_key ?? null,
-    })
-    .onConflict((oc) => oc.constraint('connector_executions_idempotency_key_unique').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+      inputs: JSON.stringify(input.input_data ?? {}),
+      retryOf: input.retry_of ?? null,
+      key: input.idempotency_key ?? null,
+    },
+    (p) =>
+      db
+        .insertInto('connector_executions')
+        .values({
+          workspace_id: p.workspace,
+          connector_id: p.connector,
+          connector_version: p.version,
+          graph_snapshot: sql`cast(${p.graph} as jsonb)`,
+          contact_id: p.contact,
+          flow_run_id: p.flowRun,
+          mode: p.mode,
+          input_data: sql`cast(${p.inputs} as jsonb)`,
+          retry_of: p.retryOf,
+          idempotency_key: p.key,
+        })
+        .onConflict((oc) => oc.constraint('connector_executions_idempotency_key_unique').doNothing())
+        .returningAll(),
+  );
+  const inserted = rows[0];
   if (inserted) return { execution: inserted, created: true };
   // Only a key conflict skips the insert; ON CONFLICT waited for the other insert to commit.
   const existing = await db
