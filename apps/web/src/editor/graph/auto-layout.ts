@@ -4,6 +4,12 @@ import type { CanvasEdge, CanvasNode } from './canvas-types';
 export const DEFAULT_NODE_SIZE = { width: 236, height: 130 } as const;
 
 /**
+ * Room between two ranks: an edge's label sits halfway along it and is at most 132 px wide
+ * (`.cn-edge-label` in editor.css), so it fits between the nodes instead of under them.
+ */
+const RANK_GAP = 140;
+
+/**
  * Lays the graph out left to right with dagre (ranks follow the edges, so data flows rightwards).
  * Returns new positions by node id; nodes keep their measured sizes.
  */
@@ -16,7 +22,7 @@ export function autoLayout(
   g.setGraph({
     rankdir: options.rankdir ?? 'LR',
     nodesep: options.nodesep ?? 40,
-    ranksep: options.ranksep ?? 80,
+    ranksep: options.ranksep ?? RANK_GAP,
   });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) {
