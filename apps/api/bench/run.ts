@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { QueryCounter } from '@connectors/db';
+import { type Database, QueryCounter } from '@connectors/db';
 import { createTestDatabase, isPostgresReachable, type TestDialect } from '@connectors/db/testing';
 import { seedHubspotConnector } from '@connectors/engine/testing';
 import { parseKeyring } from '@connectors/runner';
 import { serve } from '@hono/node-server';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Agent, request } from 'undici';
 import { machineLine, writeBenchSection } from '../../../bench/report';
 import { createApp } from '../src/app';
@@ -79,6 +79,15 @@ interface LevelResult {
   stolenPercent: number;
   /** The machine's 1-minute load average at the end of the level (2 cores shared with other work). */
   load: number;
+  /** Where the latency went, p50 and p95 of each phase in ms (see `phases`). */
+  phases: Phases;
+}
+
+/** `execute` request → 202; 202's row created → claimed by the worker; claimed → finished. */
+interface Phases {
+  request: [number, number];
+  waiting: [number, number];
+  running: [number, number];
 }
 
 async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
@@ -147,9 +156,11 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     if (waiter) waiter(event.status);
     else early.set(event.executionId, event.status);
   });
+  const requestMs: number[] = [];
   const one = async (contactId: string): Promise<number> => {
     const started = performance.now();
     const { json } = await call('POST', `/connectors/${connectorId}/execute`, { contactId }, auth);
+    requestMs.push(performance.now() - started);
     const id = json.executionId as string;
     const status = early.get(id) ?? (await new Promise<string>((resolve) => waiters.set(id, resolve)));
     early.delete(id);
@@ -172,6 +183,9 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   for (const concurrency of LEVELS) {
     await Promise.all(contacts.slice(0, concurrency).map((c) => one(c))); // warm-up
     counter.reset();
+    requestMs.length = 0;
+    const since = (await sql<{ now: Date }>`select clock_timestamp() as now`.execute(database.db)).rows[0]!
+      .now;
     const cpu = process.cpuUsage();
     const machine = machineTimes();
     const latencies: number[] = [];
@@ -185,6 +199,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+    const phases = await phasesOf(database.db, since, requestMs);
     results.push({
       concurrency,
       executions: latencies.length,
@@ -203,6 +218,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
         return (100 * (now.stolen - machine.stolen)) / Math.max(1, now.all - machine.all);
       })(),
       load: loadavg()[0] ?? 0,
+      phases,
     });
     console.log(dialect, results.at(-1));
   }
@@ -215,12 +231,34 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   return results;
 }
 
+/**
+ * The level's phases: the request's own time (client side), and from the database, for the runs created
+ * since `since`, the wait for a worker slot (`started_at - created_at`) and the run (`completed_at -
+ * started_at`).
+ */
+async function phasesOf(db: Kysely<Database>, since: Date, requestMs: number[]): Promise<Phases> {
+  const { rows } = await sql<{ waiting: number[]; running: number[] }>`
+    SELECT
+      percentile_cont(array[0.5, 0.95]) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - created_at) * 1000) AS waiting,
+      percentile_cont(array[0.5, 0.95]) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at) * 1000) AS running
+    FROM connector_executions WHERE created_at >= ${since} AND completed_at IS NOT NULL`.execute(db);
+  const sorted = [...requestMs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+  const pair = (values: number[] | undefined): [number, number] => [values?.[0] ?? 0, values?.[1] ?? 0];
+  return { request: [at(0.5), at(0.95)], waiting: pair(rows[0]?.waiting), running: pair(rows[0]?.running) };
+}
+
 const dialects: TestDialect[] = ['pglite'];
 if (await isPostgresReachable()) dialects.push('postgres');
 if (ONLY) dialects.splice(0, dialects.length, ...dialects.filter((d) => ONLY.includes(d)));
 const rows: string[] = [];
+const phaseRows: string[] = [];
+const ms = ([p50, p95]: [number, number]) => `${p50.toFixed(0)} / ${p95.toFixed(0)}`;
 for (const dialect of dialects) {
   for (const r of await benchDialect(dialect)) {
+    phaseRows.push(
+      `| ${dialect} | ${r.concurrency} | ${ms(r.phases.request)} | ${ms(r.phases.waiting)} | ${ms(r.phases.running)} |`,
+    );
     rows.push(
       `| ${dialect} | ${r.concurrency} | ${r.executions} | **${r.perSecond.toFixed(0)}** | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.machineMs.toFixed(1)} | ${r.stolenPercent.toFixed(0)}% | ${r.load.toFixed(1)} |`,
     );
@@ -248,6 +286,15 @@ means the numbers were measured while other work ran.
 | database | in flight | executions | executions/s | p50 ms | p95 ms | p99 ms | statements / execution | CPU ms / execution | machine CPU ms / execution | stolen | load (1 min) |
 |---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+Where the latency goes, p50 / p95 in ms of each phase: the \`execute\` request until its 202 (client side),
+then from the database the wait for a worker slot (\`started_at - created_at\`) and the run itself
+(\`completed_at - started_at\`). The phases of one execution do not add up exactly (each percentile is
+taken on its own), but they show where time is spent: at 100 in flight, mostly waiting for a slot.
+
+| database | in flight | request | waiting for a slot | running |
+|---|---|---|---|---|
+${phaseRows.join('\n')}
 
 For scale (same 3-call chain, this kind of machine): n8n 2.41 about 20 chains/s (60 in n8n 2.8), Node-RED
 about 600 chains/s while persisting nothing.
