@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seedGraph } from '../../test/fixtures';
 import { renderEditor, seedRun, seedStore } from '../../test/render-editor';
 import { EditorCanvas } from '../canvas/editor-canvas';
 
@@ -41,6 +42,24 @@ describe('custom nodes on the canvas', () => {
       expect(nodeEl('step_3').querySelector('.badge-danger')?.textContent).toMatch(/1 problem/),
     );
     expect(nodeEl('step_3').classList.contains('has-errors')).toBe(true);
+  });
+
+  it('narrows a label to the gap between two nodes placed close together, not under them', async () => {
+    // jsdom measures every node 260 px wide: the seed's nodes, 360 px apart, leave a 100 px gap.
+    renderEditor(<EditorCanvas colorMode="light" />);
+    await waitFor(() => expect(document.querySelector('[data-edge-id="e1"]')).toBeTruthy());
+    const label = document.querySelector('[data-edge-id="e1"]') as HTMLElement;
+    const width = Number.parseFloat(label.style.maxWidth);
+    expect(width).toBeGreaterThanOrEqual(56);
+    expect(width).toBeLessThan(100);
+  });
+
+  it('leaves a label its full width where the nodes are far enough apart', async () => {
+    const graph = seedGraph();
+    graph.nodes = graph.nodes.map((node, i) => ({ ...node, position: { x: i * 600, y: 0 } }));
+    renderEditor(<EditorCanvas colorMode="light" />, seedStore({ graph }));
+    await waitFor(() => expect(document.querySelector('[data-edge-id="e1"]')).toBeTruthy());
+    expect((document.querySelector('[data-edge-id="e1"]') as HTMLElement).style.maxWidth).toBe('');
   });
 
   it('paints the last run: status and duration per node, values on edges', async () => {
