@@ -10,7 +10,7 @@ describeEachDialect('QueryTemplates', (ctx) => {
     const { workspace } = await seedWorkspace(ctx.db);
     const counter = new QueryCounter();
     const db = ctx.db.withPlugin(counter);
-    const templates = new QueryTemplates();
+    const templates = new QueryTemplates(256, false); // counts its own builds only
     let builds = 0;
     const insert = (emails: string[]) =>
       templates.execute(db, `insert:${emails.length}`, [workspace.id, ...emails], (v) => {
@@ -31,7 +31,7 @@ describeEachDialect('QueryTemplates', (ctx) => {
   });
 
   it('does not keep a shape whose values were transformed while building, and still runs it right', async () => {
-    const templates = new QueryTemplates();
+    const templates = new QueryTemplates(256, false); // counts its own builds only
     let builds = 0;
     const doubled = async (n: number) => {
       const { rows } = await templates.execute(ctx.db, 'doubled', [n], (v) => {
@@ -84,5 +84,33 @@ describeEachDialect('QueryTemplates', (ctx) => {
       ).rows[0];
     expect(await pair('one')).toEqual({ x: 'one', y: 'one', k: 7 });
     expect(await pair('two')).toEqual({ x: 'two', y: 'two', k: 7 });
+  });
+
+  it('under test, refuses a build that takes a value from its closure, which a template would replay', async () => {
+    const { workspace: first } = await seedWorkspace(ctx.db);
+    const { workspace: second } = await seedWorkspace(ctx.db);
+    await ctx.db.insertInto('contacts').values({ workspace_id: second.id, email: 'b@x.io' }).execute();
+    const countIn = async (templates: QueryTemplates, workspaceId: string) => {
+      const { rows } = await templates.execute(
+        ctx.db,
+        'contacts-of',
+        [],
+        () =>
+          ctx.db
+            .selectFrom('contacts')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('workspace_id', '=', workspaceId), // from the closure: wrong on purpose
+      );
+      return Number(rows[0]?.n);
+    };
+    // What the check prevents: unchecked, the second call silently counts the first workspace's contacts.
+    const unchecked = new QueryTemplates(256, false);
+    expect(await countIn(unchecked, first.id)).toBe(0);
+    expect(await countIn(unchecked, second.id)).toBe(0);
+
+    const checked = new QueryTemplates();
+    expect(checked.verify).toBe(true); // vitest sets VITEST
+    expect(await countIn(checked, first.id)).toBe(0);
+    await expect(countIn(checked, second.id)).rejects.toThrow(/"contacts-of".*closure/);
   });
 });

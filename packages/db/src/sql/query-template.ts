@@ -25,13 +25,23 @@ interface Template {
  * `values`), never to decide the statement's shape (that goes in `shape`) and never transformed
  * (serialise JSON before, not inside), and must take every value from `values`, never from its closure
  * (a closure value would be compiled into the first call's statement and sent on every later call). If
- * the first build shows a value did not end up as a parameter, the shape is not cached and every call builds as before. Plugins still see every statement
- * (`transformQuery` with a new query id), so `QueryCounter` counts them.
+ * the first build shows a value did not end up as a parameter, the shape is not cached and every call
+ * builds as before. Plugins still see every statement (`transformQuery` with a new query id), so
+ * `QueryCounter` counts them.
+ *
+ * The closure rule cannot be checked from one build, so `verify` (on under vitest, or with
+ * `CONNECTORS_VERIFY_QUERY_TEMPLATES=1`) also builds every call the slow way and throws if it differs
+ * from what the template would send: a workspace id from the closure would otherwise run every later
+ * call against the first caller's workspace.
  */
 export class QueryTemplates {
   readonly #templates = new Map<string, Template | null>();
 
-  constructor(readonly maxShapes = 256) {}
+  constructor(
+    readonly maxShapes = 256,
+    readonly verify = process.env.VITEST !== undefined ||
+      process.env.CONNECTORS_VERIFY_QUERY_TEMPLATES === '1',
+  ) {}
 
   async execute<R>(
     db: Executor,
@@ -48,6 +58,7 @@ export class QueryTemplates {
     const parameters = template.sources.map((source, i) =>
       source >= 0 ? values[source] : template.constants[i],
     );
+    if (this.verify) verifyAgainstBuild(shape, template.sql, parameters, build(values).compile());
     const queryId = createQueryId();
     const query = db.getExecutor().transformQuery(template.query, queryId);
     return db.executeQuery<R>({ sql: template.sql, parameters, query, queryId } as CompiledQuery<R>);
@@ -72,6 +83,33 @@ export class QueryTemplates {
       (slots) => build(Object.fromEntries(keys.map((key, i) => [key, slots[i]])) as V),
     );
   }
+}
+
+/** Throws unless a fresh build of this call is the statement the template sends. */
+function verifyAgainstBuild(
+  shape: string,
+  sql: string,
+  parameters: readonly unknown[],
+  fresh: CompiledQuery<unknown>,
+): void {
+  const same =
+    fresh.sql === sql &&
+    fresh.parameters.length === parameters.length &&
+    fresh.parameters.every((value, i) => sameValue(value, parameters[i]));
+  if (!same) {
+    throw new Error(
+      `QueryTemplates: the shape "${shape}" now builds another statement than its template sends: ` +
+        'the build took a value from its closure instead of its values, or the shape misses something ' +
+        'that changes the SQL',
+    );
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function compileTemplate<R>(
