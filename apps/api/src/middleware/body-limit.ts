@@ -6,9 +6,9 @@ import { ApiError } from '../errors/api-error';
  * Refuses a request body larger than `maxBytes` with 413 `payload_too_large`, before a route reads it.
  *
  * A body with a `Content-Length` (nearly every API call) is judged by the header alone: Node's HTTP
- * parser delivers exactly that many bytes, never more. Any other body (chunked, HTTP/2), whose size
- * is known only once read, goes through Hono's `bodyLimit`, which counts it while buffering. Hono's middleware
- * alone would do for both, but it opens the request's web stream to look for a body, and on
+ * parser delivers exactly that many bytes, never more. Any other body (chunked, HTTP/2), whose size is
+ * known only once read, goes through Hono's `bodyLimit`, which counts it while buffering. Hono's
+ * middleware alone would do for both, but it opens the request's web stream to look for a body, and on
  * `@hono/node-server` that turns every request into a full `Request` object and its body into a web
  * stream, where otherwise the route's `c.req.json()` reads the socket's buffer directly (~2% of the
  * API process's CPU under load, docs/benchmarks.md).
