@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const api = process.env.CONNECTORS_API_URL ?? 'http://localhost:3000';
+// The API `pnpm dev` starts beside this server: on `PORT` (default 3000), as the API reads it.
+const api = process.env.CONNECTORS_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const proxy = { '/api': { target: api, changeOrigin: false }, '/healthz': { target: api } };
 
 /** The editor: a single-page app built to `dist/`, served by the API (or proxied to it in development). */
