@@ -4,6 +4,7 @@ import { handleError } from './errors/error-handler';
 import { auditMutations } from './middleware/audit';
 import { requireAuth } from './middleware/auth';
 import { limitBody } from './middleware/body-limit';
+import { knownRoutesOnly } from './middleware/known-route';
 import { apiKeyRoutes } from './routes/api-keys.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
@@ -28,11 +29,13 @@ import { webAppRoutes } from './web/serve-web-app';
 export function createApp(ctx: AppContext) {
   // Reads the routes at its first request, when `app` below is complete.
   const reference = createApiReference(() => app.routes);
+  const knownRoutes = knownRoutesOnly(() => app.routes, '/api/v1/');
   const api = new Hono<AppEnv>()
     .use('*', async (c, next) => {
       c.set('ctx', ctx);
       await next();
     })
+    .use('*', knownRoutes)
     .use('*', limitBody(ctx.config.maxBodyBytes))
     .route('/auth', authRoutes)
     .route('/', reference.openApiRoutes)
