@@ -7,14 +7,14 @@ function pathPattern(path: string): RegExp {
   let rest = path;
   const param = /:[A-Za-z_][A-Za-z0-9_]*(\{[^}]*\})?/;
   for (let match = param.exec(rest); match; match = param.exec(rest)) {
-    pattern += escape(rest.slice(0, match.index));
+    pattern += escapeRegExp(rest.slice(0, match.index));
     pattern += match[1] ? `(?:${match[1].slice(1, -1)})` : '[^/]+';
     rest = rest.slice(match.index + match[0].length);
   }
-  return new RegExp(`^${pattern}${escape(rest)}$`);
+  return new RegExp(`^${pattern}${escapeRegExp(rest)}$`);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
