@@ -11,6 +11,7 @@ import type { Runnable } from './bulk/bulk-run-dialog';
 import { ContactFieldsForm } from './contact-fields-form';
 import { ContactHistory } from './contact-history';
 import { ContactMetadata } from './contact-metadata';
+import { contactName } from './contact-name';
 import { RunOnContactDialog } from './run-on-contact-dialog';
 import { useFlowNames } from './use-flow-names';
 
@@ -91,7 +92,7 @@ export function ContactDetailPage() {
   if (!contact) {
     return <PageLoading>Loading contact…</PageLoading>;
   }
-  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  const name = contactName(contact);
   // Title and company; else the e-mail when the heading is the name (an unnamed contact's heading is its e-mail).
   const about =
     [contact.title, contact.company].filter(Boolean).join(' at ') || (name ? contact.email : '') || '';

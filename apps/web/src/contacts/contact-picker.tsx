@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { type Contact, contactsApi } from '../api/contacts.api';
 import { errorMessage } from '../ui/format';
 import { SearchField } from '../ui/search-field';
+import { contactName } from './contact-name';
 
 /** "Ada Lovelace · ada@example.com", or whatever the contact has. */
 export function contactLabel(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'id'>): string {
-  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  const name = contactName(contact);
   if (name && contact.email) return `${name} · ${contact.email}`;
   return name || contact.email || contact.id;
 }
@@ -55,7 +56,7 @@ export function ContactPicker({
           <li className="faint">No contact matches.</li>
         ) : (
           items.map((c) => {
-            const name = [c.first_name, c.last_name].filter(Boolean).join(' ');
+            const name = contactName(c);
             return (
               <li key={c.id}>
                 {/* The name gives way (ellipsis) so the e-mail stays in view; the whole label on hover. */}

@@ -13,6 +13,7 @@ import { ErrorAlert, PageLoading } from '../ui/page-state';
 import { SearchField } from '../ui/search-field';
 import { useToast } from '../ui/toast';
 import { BulkRunDialog, type Runnable } from './bulk/bulk-run-dialog';
+import { contactName } from './contact-name';
 import { NewContactDialog } from './new-contact-dialog';
 
 /** A page of the list; "Load more" asks for the next one (keyset paging, so nothing is skipped or repeated). */
@@ -194,7 +195,7 @@ export function ContactsPage() {
             </thead>
             <tbody>
               {items.map((c) => {
-                const name = [c.first_name, c.last_name].filter(Boolean).join(' ');
+                const name = contactName(c);
                 const enriched = Object.keys(c.provenance ?? {});
                 const meta = Object.keys(c.metadata);
                 return (
