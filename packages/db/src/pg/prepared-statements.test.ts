@@ -79,6 +79,17 @@ describe('StatementNames', () => {
     await database?.close();
   });
 
+  /** A change to the table from another connection, as a deploy's migration would make it. */
+  async function alterFromAnotherProcess(statement: string): Promise<void> {
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query(statement);
+    } finally {
+      await other.end();
+    }
+  }
+
   it('parses a statement once per connection and then only executes it, with the right rows', async () => {
     const byId = (id: number) => db.selectFrom('scratch').selectAll().where('id', '=', id).executeTakeFirst();
     expect(await byId(1)).toEqual({ id: 1, name: 'one' });
@@ -101,10 +112,7 @@ describe('StatementNames', () => {
       { id: 2, name: 'two' },
     ]);
     // Another process (a deploy's migration) changes the table.
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    await other.query(`alter table scratch add column note text default 'n'`);
-    await other.end();
+    await alterFromAnotherProcess(`alter table scratch add column note text default 'n'`);
     expect(await all()).toEqual([
       { id: 1, name: 'one', note: 'n' },
       { id: 2, name: 'two', note: 'n' },
@@ -114,10 +122,7 @@ describe('StatementNames', () => {
   it('inside a transaction the stale statement fails that transaction once; the next use works', async () => {
     const all = (q: Scratch) => q.selectFrom('scratch').selectAll().where('id', '>', 0).execute();
     await all(db);
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    await other.query(`alter table scratch add column extra int default 7`);
-    await other.end();
+    await alterFromAnotherProcess(`alter table scratch add column extra int default 7`);
     await expect(db.transaction().execute((trx) => all(trx))).rejects.toMatchObject({ code: '0A000' });
     const rows = await db.transaction().execute((trx) => all(trx));
     expect(rows).toHaveLength(2);
@@ -136,10 +141,7 @@ describe('StatementNames', () => {
   it('keeps a transaction open across `rollback to savepoint` (a stale plan there is not retried)', async () => {
     const some = (q: Scratch) => q.selectFrom('scratch').selectAll().where('id', '<', 100).execute();
     await some(db);
-    const other = new pg.Client({ connectionString: database.url });
-    await other.connect();
-    await other.query(`alter table scratch add column later int default 1`);
-    await other.end();
+    await alterFromAnotherProcess(`alter table scratch add column later int default 1`);
     const trx = await db.startTransaction().execute();
     const point = await trx.savepoint('before').execute();
     await point.rollbackToSavepoint('before').execute();
