@@ -29,7 +29,7 @@ export function errorPlace(path: string): string {
  */
 export function StepError({ error }: { error: StepErrorValue }) {
   return (
-    <div className="alert alert-danger run-step-error" role="alert">
+    <div className="alert alert-danger" role="alert">
       <div className="step-error-body">
         <strong className="step-error-message">{error.message}</strong>
         {error.path || error.code ? (
