@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from './app-context';
+import { noRoute } from './errors/api-error';
 import { handleError } from './errors/error-handler';
 import { auditMutations } from './middleware/audit';
 import { requireAuth } from './middleware/auth';
@@ -60,9 +61,7 @@ export function createApp(ctx: AppContext) {
     .route('/api', reference.docsRoutes)
     .route('/api/v1', api)
     .route('/', webAppRoutes(ctx.config.webDistDir))
-    .notFound((c) =>
-      c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
-    );
+    .notFound((c) => handleError(noRoute(c.req.method, c.req.path), c));
   app.onError(handleError);
   api.onError(handleError);
   return app;

@@ -24,6 +24,9 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+/** A path (or a method on it) no route serves. */
+export const noRoute = (method: string, path: string) =>
+  new ApiError(404, 'not_found', `No route for ${method} ${path}`);
 export const unauthorized = (message = 'Sign in or send an API key (Authorization: Bearer <key>)') =>
   new ApiError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors/api-error';
+import { noRoute } from '../errors/api-error';
+import { isRoute } from '../openapi/route-table';
 
 /** A route's path as Hono registered it (`/api/v1/connectors/:id`, `:id{[0-9]+}`, or a literal). */
 function pathPattern(path: string): RegExp {
@@ -24,7 +25,7 @@ function escapeRegExp(text: string): string {
  * resource: `/connectors/<any id>` still goes on to authentication, so nothing about another
  * workspace's ids can be learnt without a session. A known path with a method it does not serve is
  * left to the router (404 once authenticated). `routes()` is read at the first request, when the app
- * is complete (Hono's `app.routes`; middleware entries, `ALL` and `*`, are not routes).
+ * is complete (Hono's `app.routes`, middleware entries left out by `isRoute`).
  */
 export function knownRoutesOnly(
   routes: () => readonly { method: string; path: string }[],
@@ -35,14 +36,14 @@ export function knownRoutesOnly(
     patterns ??= [
       ...new Set(
         routes()
-          .filter((route) => route.method !== 'ALL' && !route.path.endsWith('*'))
+          .filter(isRoute)
           .map((route) => route.path)
           .filter((path) => path.startsWith(prefix)),
       ),
     ].map(pathPattern);
     const path = c.req.path;
     if (!patterns.some((pattern) => pattern.test(path))) {
-      throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${path}`);
+      throw noRoute(c.req.method, path);
     }
     await next();
   };

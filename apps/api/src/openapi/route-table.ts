@@ -53,11 +53,16 @@ export function pathParams(honoPath: string): string[] {
   return [...honoPath.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] as string);
 }
 
+/** Whether an entry of Hono's `app.routes` is a route, not a middleware (those are `ALL` or `*`). */
+export function isRoute(route: { method: string; path: string }): boolean {
+  return route.method !== 'ALL' && !route.path.endsWith('*');
+}
+
 /** The operations an app really serves, from Hono's `app.routes` (middleware entries left out). */
 export function servedOperations(routes: readonly { method: string; path: string }[]): Set<string> {
   const served = new Set<string>();
   for (const route of routes) {
-    if (route.method === 'ALL' || route.path.endsWith('*')) continue;
+    if (!isRoute(route)) continue;
     // The web app's pages (`/`, client routes) are served beside the API but are not API operations.
     if (!route.path.startsWith('/api/') && route.path !== '/healthz') continue;
     served.add(operationKey(route.method, route.path));
