@@ -198,7 +198,7 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
     );
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+    const pct = (p: number) => percentile(latencies, p);
     const phases = await phasesOf(database.db, since, requestMs);
     results.push({
       concurrency,
@@ -231,6 +231,11 @@ async function benchDialect(dialect: TestDialect): Promise<LevelResult[]> {
   return results;
 }
 
+/** The value at fraction `p` (0.95: p95) of ascending `sorted`; 0 when it is empty. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
 /**
  * The level's phases: the request's own time (client side), and from the database, for the runs created
  * since `since`, the wait for a worker slot (`started_at - created_at`) and the run (`completed_at -
@@ -243,9 +248,12 @@ async function phasesOf(db: Kysely<Database>, since: Date, requestMs: number[]):
       percentile_cont(array[0.5, 0.95]) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - started_at) * 1000) AS running
     FROM connector_executions WHERE created_at >= ${since} AND completed_at IS NOT NULL`.execute(db);
   const sorted = [...requestMs].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
   const pair = (values: number[] | undefined): [number, number] => [values?.[0] ?? 0, values?.[1] ?? 0];
-  return { request: [at(0.5), at(0.95)], waiting: pair(rows[0]?.waiting), running: pair(rows[0]?.running) };
+  return {
+    request: [percentile(sorted, 0.5), percentile(sorted, 0.95)],
+    waiting: pair(rows[0]?.waiting),
+    running: pair(rows[0]?.running),
+  };
 }
 
 const dialects: TestDialect[] = ['pglite'];

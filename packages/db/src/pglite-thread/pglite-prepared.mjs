@@ -6,8 +6,9 @@
 // `query()` does, so results are the same. Plain JavaScript: used by the PGlite worker thread.
 //
 // Bounded like the `pg` side (src/pg/prepared-statements.ts), by the same rules
-// (src/sql/prepared-statement-rules.mjs), and at most `limit` texts; others go through `query()`. A statement whose result columns changed under it (SQLSTATE 0A000, after a
-// migration) is dropped and, outside a transaction, prepared and run again.
+// (src/sql/prepared-statement-rules.mjs), and at most `limit` texts; others go through `query()`. A
+// statement whose result columns changed under it (SQLSTATE 0A000, after a migration) is dropped and,
+// outside a transaction, prepared and run again.
 import { parse, protocol } from '@electric-sql/pglite';
 import { isStalePlan, preparable } from '../sql/prepared-statement-rules.mjs';
 
