@@ -40,6 +40,7 @@ export * from './repositories/execution.repository';
 export * from './repositories/execution-claim.repository';
 export * from './repositories/execution-finish.repository';
 export * from './repositories/execution-lease.repository';
+export * from './repositories/execution-run-context.repository';
 export * from './repositories/flow.repository';
 export * from './repositories/flow-run.repository';
 export * from './repositories/node-result.repository';

@@ -9,7 +9,7 @@ import {
   upsertCredential,
 } from './credential.repository';
 import { bindCredentialHostsIfUnbound } from './credential-hosts.repository';
-import { getRunContext, RUN_CREDENTIALS_MAX } from './execution.repository';
+import { getRunContext, RUN_CREDENTIALS_MAX } from './execution-run-context.repository';
 
 const secret = (ct: string) => ({ kid: 'k1', iv: 'aXY=', ct, tag: 'dGFn' });
 

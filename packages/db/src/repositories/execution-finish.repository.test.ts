@@ -5,10 +5,11 @@ import { EMPTY_GRAPH, seedConnector, seedWorkspace } from '../testing/fixtures';
 import { getConnector } from './connector.repository';
 import { createContact, deleteContact, getContact, updateContact } from './contact.repository';
 import { listContactHistory } from './contact-change.repository';
-import { createExecution, getExecution, getRunContext, type LeaseToken } from './execution.repository';
+import { createExecution, getExecution, type LeaseToken } from './execution.repository';
 import { claimExecution } from './execution-claim.repository';
 import { type ContactWriteInput, finishExecutionWithContact } from './execution-finish.repository';
 import { expireAllExecutionLeases } from './execution-lease.repository';
+import { getRunContext } from './execution-run-context.repository';
 import { listNodeResults } from './node-result.repository';
 
 /** A claimed live run of a new connector on a new contact, and the contact as its runner read it. */

@@ -13,7 +13,6 @@ import {
   deleteExecutionsCreatedBefore,
   getExecution,
   getExecutionForWorker,
-  getRunContext,
   listExecutions,
   renewExecutionLease,
   setExecutionTriggerRunId,
@@ -32,6 +31,7 @@ import {
   getExecutionState,
   releaseExecutionLease,
 } from './execution-lease.repository';
+import { getRunContext } from './execution-run-context.repository';
 import { listNodeResults } from './node-result.repository';
 
 const LEASE = 60_000;
